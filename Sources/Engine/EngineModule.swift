@@ -1,0 +1,2 @@
+/// Tenants, tokens, cookies, refresh policy, providers, metrics: pure, no sockets.
+public enum EngineModule {}

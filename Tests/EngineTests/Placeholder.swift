@@ -1,0 +1,3 @@
+import Testing
+@testable import Engine
+@Test func builds() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import Protocol
+@Test func builds() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import Sidecar
+@Test func builds() { #expect(Bool(true)) }
