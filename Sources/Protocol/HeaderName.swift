@@ -50,6 +50,11 @@ public struct HeaderName: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Whether `string` spells this name, ignoring ASCII case; does not allocate.
+    func matches(_ string: String) -> Bool {
+        string.utf8.elementsEqual(lowercased) { ByteClass.lowercased($0) == $1 }
+    }
+
     public static let host = HeaderName(known: "Host")
     public static let cookie = HeaderName(known: "Cookie")
     public static let authorization = HeaderName(known: "Authorization")
