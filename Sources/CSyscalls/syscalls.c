@@ -180,3 +180,5 @@ int cs_is_listening_stream(int fd) {
     if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0) return 0;
     return type == SOCK_STREAM && listening;
 }
+
+int cs_name_current_thread(const char *name) { return pthread_setname_np(pthread_self(), name); }

@@ -1,2 +1,23 @@
-import Engine
-print("interceptor")
+import Glibc
+
+// Wiring only: parse the command line, then hand over to the command.
+let environment = ProcessEnvironment.current()
+let command: Command
+do {
+    command = try CommandLineParser(environment: environment).parse(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    ProcessEnvironment.printError("interceptor: \(error.description)\n\(CommandLineParser.usage)")
+    exit(2)
+}
+
+switch command {
+case .help:
+    print(CommandLineParser.help)
+case .version:
+    print("interceptor \(Version.current)")
+case .serve(let options):
+    exit(Serve(options: options, environment: environment).run())
+case .checkConfig, .token:
+    ProcessEnvironment.printError("interceptor: this command arrives with tenants and tokens")
+    exit(1)
+}

@@ -52,4 +52,7 @@ int cs_unix_socket_answers(const char *path);
 /* Socket type and listening state of an inherited fd: 1 when it is a listening stream socket. */
 int cs_is_listening_stream(int fd);
 
+/* Names the calling thread (≤ 15 bytes), as top -H and gdb show it. */
+int cs_name_current_thread(const char *name);
+
 #endif

@@ -1,0 +1,4 @@
+/// The release, printed by `--version`.
+enum Version {
+    static let current = "0.1.0"
+}
