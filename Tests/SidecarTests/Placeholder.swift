@@ -1,3 +1,0 @@
-import Testing
-@testable import Sidecar
-@Test func builds() { #expect(Bool(true)) }
