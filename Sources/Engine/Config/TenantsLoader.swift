@@ -8,7 +8,7 @@ public enum TenantsLoader {
         !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
     }
 
-    /// Parses and validates every tenant document of `files`.
+    /// Parses and validates every tenant document of `files`; empty documents are skipped.
     ///
     /// Files are read in name order, so "already claimed" points at the same place on every run.
     /// Throws every error and warning, sorted, when there is any error; otherwise returns the
@@ -18,7 +18,7 @@ public enum TenantsLoader {
         var problems: [ConfigurationProblem] = []
         var decoded: [(file: String, document: TenantDocumentDecoder.Decoded)] = []
         for file in files.sorted(by: { $0.fileName < $1.fileName }) {
-            let documents: [YAMLNode?]
+            let documents: [YAMLNode]
             do {
                 documents = try YAMLParser.parse(file.text)
             } catch {
@@ -28,20 +28,20 @@ public enum TenantsLoader {
                 continue
             }
             var decoder = TenantDocumentDecoder(file: file.fileName)
-            for case let document? in documents {
+            for document in documents where !document.isNull {
                 if let tenant = decoder.decode(document) { decoded.append((file.fileName, tenant)) }
             }
             problems += decoder.problems
         }
         problems += conflicts(decoded)
 
+        guard !problems.contains(where: { $0.severity == .error }) else {
+            throw ConfigurationError(problems: problems)
+        }
         let tenants = decoded.compactMap(\.document.tenant)
         if tenants.isEmpty {
             problems.append(ConfigurationProblem(severity: .warning, file: "", line: 0, column: 0, tenant: nil, path: "",
                                                  message: "no tenants are configured, so every check answers 403"))
-        }
-        guard !problems.contains(where: { $0.severity == .error }) else {
-            throw ConfigurationError(problems: problems)
         }
         return (Tenants(validated: tenants), problems.sorted())
     }

@@ -9,20 +9,20 @@ enum YAMLParser {
     /// Deepest nesting of collections accepted. Default: 64 (a tenant needs 4).
     static let maximumDepth = 64
 
-    /// Parses every document of `text`; an empty document gives `nil`.
-    static func parse(_ text: String) throws(YAMLError) -> [YAMLNode?] {
+    /// Parses every document of `text`; an empty document is an empty plain scalar (`isNull`).
+    static func parse(_ text: String) throws(YAMLError) -> [YAMLNode] {
         try parse(utf8: Array(text.utf8))
     }
 
     /// Parses every document of raw bytes (UTF-8, or UTF-16 with a byte order mark).
-    static func parse(utf8 bytes: [UInt8]) throws(YAMLError) -> [YAMLNode?] {
+    static func parse(utf8 bytes: [UInt8]) throws(YAMLError) -> [YAMLNode] {
         guard !bytes.isEmpty else { return [] }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             throw YAMLError(mark: YAMLMark(line: 1, column: 1), message: "the YAML parser could not be initialised")
         }
         defer { yaml_parser_delete(&parser) }
-        let result: Result<[YAMLNode?], YAMLError> = bytes.withUnsafeBufferPointer { buffer in
+        let result: Result<[YAMLNode], YAMLError> = bytes.withUnsafeBufferPointer { buffer in
             // `buffer` is non-empty, so its base address exists; it must outlive the parser's reads.
             guard let base = buffer.baseAddress else { return .success([]) }
             yaml_parser_set_input_string(&parser, base, buffer.count)
@@ -80,7 +80,7 @@ enum YAMLParser {
             case mapping(YAMLMark, [YAMLNode.Entry], pendingKey: YAMLNode?)
         }
 
-        private(set) var documents: [YAMLNode?] = []
+        private(set) var documents: [YAMLNode] = []
         private var stack: [Frame] = []
         private var root: YAMLNode?
 
@@ -90,7 +90,7 @@ enum YAMLParser {
             case YAML_DOCUMENT_START_EVENT:
                 root = nil
             case YAML_DOCUMENT_END_EVENT:
-                documents.append(root)
+                if let root { documents.append(root) }
             case YAML_ALIAS_EVENT:
                 let name = YAMLParser.string(UnsafeRawPointer(event.data.alias.anchor)?.assumingMemoryBound(to: CChar.self)) ?? ""
                 return YAMLError(mark: start, message: "aliases (\"*\(name)\") are not supported; write the value out")
