@@ -65,6 +65,23 @@ import Testing
         }
     }
 
+    @Test func parsesLargeCollections() throws {
+        let items = 200_000
+        let sequence = try YAMLParser.parse("[" + String(repeating: "a, ", count: items) + "]")
+        guard case .sequence(let nodes)? = sequence.first?.kind else {
+            Issue.record("expected a sequence")
+            return
+        }
+        #expect(nodes.count == items)
+        let mapping = try YAMLParser.parse((0..<items).map { "k\($0): v\n" }.joined())
+        guard case .mapping(let entries)? = mapping.first?.kind else {
+            Issue.record("expected a mapping")
+            return
+        }
+        #expect(entries.count == items)
+        #expect(entries.last == .init(key: scalar("k\(items - 1)", .plain, items, 1), value: scalar("v", .plain, items, 4 + String(items - 1).count)))
+    }
+
     @Test func limitsNesting() {
         #expect(throws: YAMLError(mark: YAMLMark(line: 1, column: 65),
                                   message: "collections nested deeper than 64 levels are not supported")) {

@@ -75,9 +75,11 @@ enum YAMLParser {
 
     /// Turns the event stream into trees, one per document.
     private struct TreeBuilder {
-        private enum Frame {
-            case sequence(YAMLMark, [YAMLNode])
-            case mapping(YAMLMark, [YAMLNode.Entry], pendingKey: YAMLNode?)
+        /// An open collection; a mapping's children alternate key, value.
+        private struct Frame {
+            var mark: YAMLMark
+            var isMapping: Bool
+            var children: [YAMLNode] = []
         }
 
         private(set) var documents: [YAMLNode] = []
@@ -104,40 +106,28 @@ enum YAMLParser {
                 guard stack.count < YAMLParser.maximumDepth else {
                     return YAMLError(mark: start, message: "collections nested deeper than \(YAMLParser.maximumDepth) levels are not supported")
                 }
-                stack.append(event.type == YAML_SEQUENCE_START_EVENT
-                             ? .sequence(start, [])
-                             : .mapping(start, [], pendingKey: nil))
+                stack.append(Frame(mark: start, isMapping: event.type == YAML_MAPPING_START_EVENT))
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                switch stack.popLast() {
-                case .sequence(let mark, let items)?:
-                    add(YAMLNode(kind: .sequence(items), mark: mark))
-                case .mapping(let mark, let entries, _)?:
-                    add(YAMLNode(kind: .mapping(entries), mark: mark))
-                case nil:
-                    break // libyaml balances its events
+                guard let frame = stack.popLast() else { break } // libyaml balances its events
+                if frame.isMapping {
+                    let entries = stride(from: 0, to: frame.children.count - 1, by: 2).map {
+                        YAMLNode.Entry(key: frame.children[$0], value: frame.children[$0 + 1])
+                    }
+                    add(YAMLNode(kind: .mapping(entries), mark: frame.mark))
+                } else {
+                    add(YAMLNode(kind: .sequence(frame.children), mark: frame.mark))
                 }
             default:
-                break // stream start/end
+                break // stream start and end
             }
             return nil
         }
 
         private mutating func add(_ node: YAMLNode) {
-            guard let top = stack.popLast() else {
+            if stack.isEmpty {
                 root = node
-                return
-            }
-            switch top {
-            case .sequence(let mark, var items):
-                items.append(node)
-                stack.append(.sequence(mark, items))
-            case .mapping(let mark, var entries, let pendingKey):
-                if let key = pendingKey {
-                    entries.append(YAMLNode.Entry(key: key, value: node))
-                    stack.append(.mapping(mark, entries, pendingKey: nil))
-                } else {
-                    stack.append(.mapping(mark, entries, pendingKey: node))
-                }
+            } else {
+                stack[stack.count - 1].children.append(node)
             }
         }
 
