@@ -20,7 +20,8 @@ import Testing
     @Test(arguments: [
         "", "*", "*.", "a.*.b", "*foo.example", "**.example.com", "*.*.example.com", "foo.*",
         "under_score.example.com", "-dash.example.com", "dash-.example.com", "a..b", ".a", "a.", "a. b",
-        "exa mple.com", "bücher.example", "[::1]", "::1", "a.example:80", "a/b.example",
+        "exa mple.com", "bücher.example", "\u{212A}.example", // Kelvin sign: lowercases to "k"
+        "[::1]", "::1", "a.example:80", "a/b.example",
         String(repeating: "a", count: 64) + ".example",
         String(repeating: "abcdefghi.", count: 25) + "abcd", // 254 characters
     ])

@@ -11,25 +11,31 @@ enum HostName {
 
     /// The lowercased host name, or `nil` if `text` is not one.
     static func validated(_ text: String) -> String? {
-        let host = text.lowercased()
-        guard !host.isEmpty, host.utf8.count <= maximumLength else { return nil }
+        // Byte by byte: Unicode lowercasing would turn the Kelvin sign into an ASCII "k".
+        var host: [UInt8] = []
+        host.reserveCapacity(text.utf8.count)
         var labelLength = 0
-        var previous: UInt8 = UInt8(ascii: ".")
-        for byte in host.utf8 {
-            if byte == UInt8(ascii: ".") {
-                guard labelLength > 0, previous != UInt8(ascii: "-") else { return nil }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "."):
+                guard labelLength > 0, host.last != UInt8(ascii: "-") else { return nil }
                 labelLength = 0
-            } else {
-                let isLetterOrDigit = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
-                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                guard isLetterOrDigit || (byte == UInt8(ascii: "-") && labelLength > 0) else { return nil }
-                labelLength += 1
-                guard labelLength <= maximumLabelLength else { return nil }
+                host.append(byte)
+                continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                host.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                host.append(byte)
+            case UInt8(ascii: "-") where labelLength > 0:
+                host.append(byte)
+            default:
+                return nil
             }
-            previous = byte
+            labelLength += 1
+            guard labelLength <= maximumLabelLength else { return nil }
         }
-        guard labelLength > 0, previous != UInt8(ascii: "-") else { return nil }
-        return host
+        guard labelLength > 0, host.last != UInt8(ascii: "-"), host.count <= maximumLength else { return nil }
+        return String(decoding: host, as: UTF8.self)
     }
 
     /// The lowercased pattern: a host name, or `*.` and a host name; `nil` otherwise.
