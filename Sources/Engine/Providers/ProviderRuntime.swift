@@ -152,7 +152,13 @@ public final class ProviderRuntime {
         machine.limitExecution(seconds: Double(parts.seconds) + Double(parts.attoseconds) * 1e-18)
         let result: Result<T, ProviderFailure>
         do throws(ProviderFailure) { result = .success(try body()) } catch { result = .failure(error) }
-        if machine.executionLimitFired { return nil }
+        if machine.executionLimitFired {
+            // A stop inside promise jobs leaves the group's VM with a pending
+            // termination that aborts the next context creation; a group is
+            // cheap (≈ 0.6 ms), so a timed-out run retires it.
+            self.machine = nil
+            return nil
+        }
         return result
     }
 
