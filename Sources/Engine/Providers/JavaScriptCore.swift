@@ -147,6 +147,13 @@ private final class JSCLibrary: @unchecked Sendable {
         return String(decoding: UnsafeBufferPointer(start: characters, count: count), as: UTF16.self)
     }
 
+    /// The first `prefix` UTF-16 units of a `JSStringRef` (a cut surrogate pair becomes U+FFFD).
+    func text(of string: Ref?, prefix: Int) -> String {
+        let count = min(stringLength(string), max(prefix, 0))
+        guard count > 0, let characters = stringCharacters(string) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: characters, count: count), as: UTF16.self)
+    }
+
     /// Calls `body` with a temporary `JSStringRef`.
     func withString<R>(_ text: String, _ body: (Ref?) throws(JSException) -> R) throws(JSException) -> R {
         let string = makeString(text)
@@ -392,8 +399,8 @@ struct JSValueHandle {
     /// The number when the value is a number primitive.
     var number: Double? { kind == .number ? context.lib.valueToNumber(context.ref, ref, nil) : nil }
 
-    /// The text when the value is a string primitive; nil for other kinds.
-    /// - Throws: nothing; returns `.tooLong` when longer than `limit` UTF-16 units.
+    /// The text when the value is a string primitive (`.notString` for other
+    /// kinds, `.tooLong` beyond `limit` UTF-16 units, checked before copying).
     func string(limit: Int = .max) -> StringRead {
         guard kind == .string else { return .notString }
         let copy = context.lib.valueToStringCopy(context.ref, ref, nil)
@@ -410,8 +417,8 @@ struct JSValueHandle {
         let copy = context.lib.valueToStringCopy(context.ref, ref, &exception)
         guard let copy, exception == nil else { return "[value]" }
         defer { context.lib.stringRelease(copy) }
-        let text = context.lib.text(of: copy, limit: limit) ?? (context.lib.text(of: copy).map { String($0.prefix(limit)) + "…" } ?? "")
-        return text
+        if let text = context.lib.text(of: copy, limit: limit) { return text }
+        return context.lib.text(of: copy, prefix: limit) + "…"
     }
 
     /// `value[name]` (runs getters).

@@ -32,8 +32,8 @@ final class ProviderPool: Sendable {
     init(workers: Int = 2, queueCapacity: Int = 64, makeRuntime: @escaping @Sendable () -> ProviderRuntime) {
         self.capacity = max(queueCapacity, 0)
         self.available = Semaphore()
-        for index in 0..<max(workers, 1) {
-            let start = WorkerStart(pool: self, makeRuntime: makeRuntime, name: "provider-\(index)")
+        for _ in 0..<max(workers, 1) {
+            let start = WorkerStart(pool: self, makeRuntime: makeRuntime)
             var thread = pthread_t()
             let box = Unmanaged.passRetained(start).toOpaque()
             let created = pthread_create(&thread, nil, { argument in
@@ -116,12 +116,10 @@ final class ProviderPool: Sendable {
 private final class WorkerStart: Sendable {
     let pool: ProviderPool
     let makeRuntime: @Sendable () -> ProviderRuntime
-    let name: String
 
-    init(pool: ProviderPool, makeRuntime: @escaping @Sendable () -> ProviderRuntime, name: String) {
+    init(pool: ProviderPool, makeRuntime: @escaping @Sendable () -> ProviderRuntime) {
         self.pool = pool
         self.makeRuntime = makeRuntime
-        self.name = name
     }
 
     func run() {
