@@ -56,12 +56,18 @@ extension Claims {
                   responsibility: responsibility, roles: roles, other: other)
     }
 
+    /// `value` rounded down to whole seconds, clamped to `±dateLimit` (0 for NaN). Written by hand:
+    /// `Double.rounded` needs libm, which the Engine does not link without Foundation.
+    static func wholeSeconds(_ value: Double) -> Int64 {
+        guard !value.isNaN else { return 0 }
+        let clamped = min(max(value, -dateLimit), dateLimit)
+        let truncated = Int64(clamped)
+        return Double(truncated) > clamped ? truncated - 1 : truncated
+    }
+
     /// The payload as compact JSON: known claims first in `names` order, then `other`.
     public var json: [UInt8] {
-        func date(_ value: Double) -> JSONValue {
-            let clamped = min(max(value.rounded(.down), -Self.dateLimit), Self.dateLimit)
-            return .number(String(Int64(clamped.isFinite ? clamped : 0)))
-        }
+        func date(_ value: Double) -> JSONValue { .number(String(Self.wholeSeconds(value))) }
         var members: [JSONMember] = [
             JSONMember("iss", .string(iss)),
             JSONMember("sub", .string(sub)),

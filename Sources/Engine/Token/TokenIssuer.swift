@@ -24,7 +24,7 @@ public struct TokenIssuer: Sendable {
     /// lacks a claim Uitsmijter requires (see `Claims.init(json:)`).
     public func refresh(_ token: VerifiedToken, now: Double, lifetime: Duration) throws(TokenError) -> String {
         var claims = try Claims(json: token.payload)
-        claims.iat = now.rounded(.down)
+        claims.iat = Double(Claims.wholeSeconds(now))
         claims.exp = claims.iat + Double(lifetime.components.seconds)
         return issue(claims)
     }
