@@ -55,10 +55,11 @@ public struct TokenVerifier: Sendable {
 
     private func checkSignature(_ parts: TokenParts) throws(TokenError) {
         guard parts.signature.count == 43 else { throw .badSignature } // 32 bytes in base64url
-        let valid = withUnsafeTemporaryAllocation(byteCount: HS256.signatureCount, alignment: 1) { signature in
-            Base64URL.decode(parts.signature, into: signature) == HS256.signatureCount
-                && algorithm.isValid(signature: UnsafeRawBufferPointer(signature), for: parts.signingInput)
+        let valid = withUnsafeTemporaryAllocation(byteCount: HS256.signatureCount, alignment: 1) { signature -> Bool? in
+            guard Base64URL.decode(parts.signature, into: signature) == HS256.signatureCount else { return nil }
+            return algorithm.isValid(signature: UnsafeRawBufferPointer(signature), for: parts.signingInput)
         }
+        guard let valid else { throw .malformed }
         guard valid else { throw .badSignature }
     }
 
