@@ -35,6 +35,7 @@ extension Claims {
             }
             return result
         }
+        let iss = try string("iss"), sub = try string("sub")
         let aud: Audience
         switch known["aud"] {
         case .string(let value)?: aud = .one(value)
@@ -49,7 +50,7 @@ extension Claims {
         }
         var responsibility: String?
         if known["responsibility"] != nil { responsibility = try string("responsibility") }
-        self.init(iss: try string("iss"), sub: try string("sub"), aud: aud, exp: try date("exp"),
+        self.init(iss: iss, sub: sub, aud: aud, exp: try date("exp"),
                   iat: try date("iat"), authTime: try date("auth_time"), tenant: try string("tenant"),
                   role: known["role"] == nil ? "default" : try string("role"), user: try string("user"),
                   scope: known["scope"] == nil ? "" : try string("scope"), profile: known["profile"],
