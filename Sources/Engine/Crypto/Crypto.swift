@@ -3,24 +3,26 @@ import CCrypto
 /// The one place that touches OpenSSL's libcrypto: HMAC-SHA256, digests,
 /// constant-time comparison and random bytes.
 public enum Crypto {
-    /// HMAC-SHA256 of `message` under `key` (RFC 2104, RFC 4231): 32 bytes.
+    /// HMAC-SHA256 of `message` under `key` (RFC 2104, RFC 4231): 32 bytes, or an empty array if
+    /// OpenSSL fails, so a failure can never compare equal to a real 32-byte MAC (fails closed).
     public static func hmacSHA256(key: some ContiguousBytes, message: some ContiguousBytes) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 32
+        var succeeded = false
         key.withUnsafeBytes { keyBytes in
             message.withUnsafeBytes { messageBytes in
                 output.withUnsafeMutableBufferPointer { out in
                     // An empty buffer may have a nil base address; OpenSSL wants a pointer.
                     withUnsafePointer(to: 0 as UInt8) { empty in
-                        _ = HMAC(EVP_sha256(),
+                        succeeded = HMAC(EVP_sha256(),
                                  keyBytes.baseAddress ?? UnsafeRawPointer(empty), Int32(keyBytes.count),
                                  messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? empty,
-                                 messageBytes.count, out.baseAddress, &length)
+                                 messageBytes.count, out.baseAddress, &length) != nil
                     }
                 }
             }
         }
-        return output
+        return succeeded && length == 32 ? output : []
     }
 
     /// Compares two byte sequences in time that depends only on their lengths.
