@@ -138,19 +138,22 @@ import Testing
     }
 
     /// One real input per status a decoder error can answer, with the exact error.
-    @Test(arguments: [
-        ("GET / HTTP/1.1\r\nHost: a\r\nX: \0\r\n\r\n", ParseError.invalidFieldValue, 400),
-        ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 20000\r\n\r\n", .bodyTooLarge, 413),
-        ("GET /" + String(repeating: "a", count: 8192) + " HTTP/1.1\r\nHost: a\r\n\r\n", .requestLineTooLong, 414),
-        ("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "a", count: 32768) + "\r\n\r\n",
-         .headerBlockTooLarge, 431),
-        ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip\r\n\r\n", .unsupportedTransferCoding, 501),
-        ("GET / HTTP/2.0\r\nHost: a\r\n\r\n", .unsupportedVersion(major: 2, minor: 0), 505),
-    ])
-    func answersStatus(input: String, error: ParseError, status: Int) {
-        let outcome = DecoderVerifier.verify(input)
-        #expect(outcome.error == error)
-        #expect(outcome.error?.status == status)
+    static let statusCases: [(Case, Int)] = [
+        (Case("400 NUL in a value", "GET / HTTP/1.1\r\nHost: a\r\nX: \0\r\n\r\n", .invalidFieldValue), 400),
+        (.post("413 Content-Length 20000", "Content-Length: 20000\r\n", "", .bodyTooLarge), 413),
+        (Case("414 request line of 8 KiB + 5", "GET /" + String(repeating: "a", count: 8192) + " HTTP/1.1\r\nHost: a\r\n\r\n",
+              .requestLineTooLong), 414),
+        (Case("431 one 32 KiB field", "GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "a", count: 32768) + "\r\n\r\n",
+              .headerBlockTooLarge), 431),
+        (.post("501 gzip", "Transfer-Encoding: gzip\r\n", "", .unsupportedTransferCoding), 501),
+        (Case("505 HTTP/2.0", "GET / HTTP/2.0\r\nHost: a\r\n\r\n", .unsupportedVersion(major: 2, minor: 0)), 505),
+    ]
+
+    @Test(arguments: statusCases)
+    func answersStatus(_ testCase: Case, status: Int) {
+        let outcome = DecoderVerifier.verify(testCase.input)
+        #expect(outcome == DecodeOutcome(requests: [], error: testCase.error))
+        #expect(testCase.error.status == status)
     }
 
     @Test func descriptionsDoNotEchoHeaderValues() {
