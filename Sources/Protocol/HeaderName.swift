@@ -52,7 +52,8 @@ public struct HeaderName: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `string` spells this name, ignoring ASCII case; does not allocate.
     func matches(_ string: String) -> Bool {
-        string.utf8.elementsEqual(lowercased) { ByteClass.lowercased($0) == $1 }
+        string.utf8.count == lowercased.count
+            && string.utf8.elementsEqual(lowercased) { ByteClass.lowercased($0) == $1 }
     }
 
     public static let host = HeaderName(known: "Host")

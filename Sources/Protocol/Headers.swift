@@ -77,13 +77,21 @@ public struct Headers: Sendable, Sequence {
         }
     }
 
-    public func makeIterator() -> AnyIterator<Field> {
+    /// Iterates the fields in the order they were received.
+    public struct Iterator: IteratorProtocol {
+        let headers: Headers
         var index = 0
-        return AnyIterator {
-            guard index < fields.count else { return nil }
+
+        public mutating func next() -> Field? {
+            guard index < headers.fields.count else { return nil }
             defer { index += 1 }
-            return Field(name: string(fields[index].name), value: string(fields[index].value))
+            let field = headers.fields[index]
+            return Field(name: headers.string(field.name), value: headers.string(field.value))
         }
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(headers: self)
     }
 
     private func firstIndex(of name: HeaderName) -> Int? {
@@ -92,7 +100,7 @@ public struct Headers: Sendable, Sequence {
         }
     }
 
-    private func string(_ range: Range<Int>) -> String {
+    fileprivate func string(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
     }
 }

@@ -30,15 +30,16 @@ extension RequestDecoder {
             guard !name.isEmpty else { throw .invalidFieldName }
 
             var valueStart = index + 1
-            var valueEnd = valueStart
-            for position in valueStart..<line.upperBound {
+            var valueEnd = line.upperBound
+            for position in valueStart..<valueEnd {
                 let byte = bytes[position]
-                guard ByteClass.isFieldValueChar(byte) else {
+                // One comparison for the common case; controls but HTAB, and DEL, fail.
+                if byte < 0x20 || byte == 0x7F, byte != 0x09 {
                     throw byte == ByteClass.cr ? .bareCarriageReturn : .invalidFieldValue
                 }
-                if !ByteClass.isWhitespace(byte) { valueEnd = position + 1 }
             }
             while valueStart < valueEnd, ByteClass.isWhitespace(bytes[valueStart]) { valueStart += 1 }
+            while valueEnd > valueStart, ByteClass.isWhitespace(bytes[valueEnd - 1]) { valueEnd -= 1 }
             return (name, valueStart..<valueEnd)
         }
     }

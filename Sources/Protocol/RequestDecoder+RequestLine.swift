@@ -31,7 +31,8 @@ extension RequestDecoder {
         targetRange = (parsed.target.lowerBound - head)..<(parsed.target.upperBound - head)
         pathEnd = parsed.pathEnd - head
         version = parsed.version
-        fieldRanges.reserveCapacity(16)
+        // Proxies send 10–20 fields; one allocation covers them.
+        fieldRanges.reserveCapacity(32)
     }
 
     /// `HTTP-version = HTTP-name "/" DIGIT "." DIGIT`, `HTTP-name = %s"HTTP"`

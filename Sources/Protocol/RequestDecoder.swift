@@ -223,7 +223,7 @@ public struct RequestDecoder: Sendable {
         lineStart = readIndex
         scanIndex = readIndex
         phase = .chunkSizeLine
-        return false
+        return true
     }
 
     /// Hands out the finished request and resets for the next one.

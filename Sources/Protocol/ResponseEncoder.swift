@@ -46,14 +46,21 @@ public enum ResponseEncoder {
         guard (200...599).contains(response.status) else { throw .invalidStatus(response.status) }
         if response.status == 204 && !response.body.isEmpty { throw .bodyNotAllowed }
         for (index, header) in response.headers.enumerated() {
-            guard !header.name.utf8.isEmpty, header.name.utf8.allSatisfy(ByteClass.isTokenChar)
+            guard !header.name.utf8.isEmpty, allBytes(of: header.name, satisfy: ByteClass.isTokenChar)
             else { throw .invalidHeaderName(index: index) }
-            guard header.value.utf8.allSatisfy(ByteClass.isFieldValueChar)
+            guard allBytes(of: header.value, satisfy: ByteClass.isFieldValueChar)
             else { throw .invalidHeaderValue(index: index) }
             if HeaderName.contentLength.matches(header.name) || HeaderName.transferEncoding.matches(header.name) {
                 throw .framingHeader(index: index)
             }
         }
+    }
+
+    /// Checks the UTF-8 of `string` in place when it is contiguous (native strings are).
+    @inline(__always)
+    private static func allBytes(of string: String, satisfy predicate: (UInt8) -> Bool) -> Bool {
+        string.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(predicate) }
+            ?? string.utf8.allSatisfy(predicate)
     }
 
     /// Appends a non-negative integer in decimal, without `String` formatting.

@@ -1,3 +1,0 @@
-import Testing
-@testable import Protocol
-@Test func builds() { #expect(Bool(true)) }
