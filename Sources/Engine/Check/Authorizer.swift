@@ -1,0 +1,155 @@
+import Protocol
+
+/// Decides `/interceptor` and `/auth_request` checks (SPEC §4.1 steps 1–5). Immutable: a
+/// reload builds a new one and swaps it in whole.
+public final class Authorizer: Sendable {
+    public let tenants: Tenants
+    public let settings: CheckSettings
+    private let verifier: TokenVerifier
+    private let issuer: TokenIssuer
+    private let refreshes: RefreshCoordinator
+    /// Per tenant id: what every check of the tenant needs, computed once.
+    private let facts: [String: TenantFacts]
+
+    struct TenantFacts: Sendable {
+        /// SHA-1 of the tenant name, or nil when `silent_login: false` binds tokens to the host.
+        let responsibility: String?
+        let cookieDomain: String?
+        let hasValidationProvider: Bool
+    }
+
+    public init(tenants: Tenants, verifier: TokenVerifier, issuer: TokenIssuer, settings: CheckSettings,
+                refreshes: RefreshCoordinator) {
+        self.tenants = tenants
+        self.verifier = verifier
+        self.issuer = issuer
+        self.settings = settings
+        self.refreshes = refreshes
+        var facts: [String: TenantFacts] = [:]
+        for tenant in tenants.all {
+            facts[tenant.id] = TenantFacts(
+                responsibility: tenant.silentLogin ? Responsibility.of(tenantName: tenant.name) : nil,
+                cookieDomain: tenant.interceptor.cookieDomain ?? tenant.interceptor.domain,
+                hasValidationProvider: tenant.providerScript.contains("UserValidationProvider"))
+        }
+        self.facts = facts
+    }
+
+    /// Decides one check. `now` is seconds since the epoch.
+    public func check(_ request: Request, trustsForwardedHeaders: Bool, now: Double) -> Decision {
+        let original = OriginalRequest(headers: request.headers, trustsForwardedHeaders: trustsForwardedHeaders,
+                                       secureByDefault: settings.secureByDefault)
+        guard let tenant = tenants.tenant(forHost: original.host), let facts = facts[tenant.id] else {
+            return .deny(.noTenant)
+        }
+        guard tenant.interceptor.enabled else { return .deny(.tenantNotAllowed) }
+
+        let responsibility = facts.responsibility ?? Responsibility.of(host: Self.hostWithoutPort(original.host))
+        let cookies = CookieHeader.values(named: settings.cookie.name, in: request.headers.values(.cookie))
+        var verified: (token: Substring, claims: VerifiedToken)?
+        for candidate in cookies + Self.bearer(request.headers) {
+            if let claims = try? verifier.verify(candidate, now: now, tenant: tenant.id, responsibility: responsibility) {
+                verified = (candidate, claims)
+                break
+            }
+        }
+        let interactive = Self.isInteractive(request.headers)
+        guard let (token, claims) = verified else {
+            return .login(challenge(tenant: tenant, original: original, interactive: interactive,
+                                    clear: !cookies.isEmpty, facts: facts, reason: .invalidToken))
+        }
+
+        guard settings.refresh.isDue(iat: claims.iat, exp: claims.exp, now: now) else {
+            return .allow(Grant(token: String(token), user: claims.user, setCookie: nil, original: original))
+        }
+        let pending = PendingRefresh(
+            key: String(token.suffix(43)), token: claims, tenant: tenant, username: claims.user ?? claims.sub ?? "",
+            cookieDomain: facts.cookieDomain, original: original, interactive: interactive,
+            location: loginURL(tenant: tenant, original: original))
+        if let outcome = refreshes.finished(pending.key, now: now) {
+            return decision(for: pending, outcome: outcome, now: now)
+        }
+        guard facts.hasValidationProvider else {
+            // Without a validation provider the user stays valid: refresh at once. The
+            // coordinator still makes concurrent checks share the one new token.
+            switch refreshes.join(pending.key, now: now, waiter: { _ in }) {
+            case .done(let outcome):
+                return decision(for: pending, outcome: outcome, now: now)
+            case .lead, .wait:
+                let outcome = refresh(pending, stillValid: true, now: now)
+                refreshes.finish(pending.key, outcome, now: now)
+                return decision(for: pending, outcome: outcome, now: now)
+            }
+        }
+        return .validate(pending)
+    }
+
+    /// Joins the refresh of `pending`: `.lead` means run the validation provider, then call
+    /// `finishRefresh`; `.wait` means `waiter` will receive the outcome.
+    public func joinRefresh(_ pending: PendingRefresh, now: Double,
+                            waiter: @escaping RefreshCoordinator.Waiter) -> RefreshCoordinator.Join {
+        refreshes.join(pending.key, now: now, waiter: waiter)
+    }
+
+    /// Completes a refresh this caller led: issues the new token when the provider still
+    /// accepts the user, and wakes every check that waited for it.
+    public func finishRefresh(_ pending: PendingRefresh, stillValid: Bool, now: Double) -> RefreshOutcome {
+        let outcome = refresh(pending, stillValid: stillValid, now: now)
+        refreshes.finish(pending.key, outcome, now: now)
+        return outcome
+    }
+
+    /// The answer for a check whose refresh ended with `outcome`.
+    public func decision(for pending: PendingRefresh, outcome: RefreshOutcome, now: Double) -> Decision {
+        switch outcome {
+        case .refreshed(let token, let exp):
+            let cookie = settings.cookie.issue(token: token, expires: exp, now: now, domain: pending.cookieDomain)
+            return .allow(Grant(token: token, user: pending.token.user, setCookie: cookie, original: pending.original))
+        case .rejected:
+            return .login(LoginChallenge(location: pending.location, interactive: pending.interactive,
+                                         clearCookie: settings.cookie.clear(domain: pending.cookieDomain),
+                                         reason: .userInvalid, original: pending.original))
+        }
+    }
+
+    private func refresh(_ pending: PendingRefresh, stillValid: Bool, now: Double) -> RefreshOutcome {
+        guard stillValid,
+              let token = try? issuer.refresh(pending.token, now: now, lifetime: .seconds(settings.refresh.lifetime))
+        else { return .rejected }
+        return .refreshed(token: token, exp: Double(Claims.wholeSeconds(now) + Int64(settings.refresh.lifetime)))
+    }
+
+    private func challenge(tenant: Tenant, original: OriginalRequest, interactive: Bool, clear: Bool,
+                           facts: TenantFacts, reason: FailureReason) -> LoginChallenge {
+        LoginChallenge(location: loginURL(tenant: tenant, original: original), interactive: interactive,
+                       clearCookie: clear ? settings.cookie.clear(domain: facts.cookieDomain) : nil,
+                       reason: reason, original: original)
+    }
+
+    /// `<proto>://<interceptor.domain, else PUBLIC_DOMAIN, else forwarded host>/login?for=<url>&mode=interceptor`.
+    public func loginURL(tenant: Tenant, original: OriginalRequest) -> String {
+        let host = tenant.interceptor.domain ?? settings.publicDomain ?? original.host
+        return "\(original.proto)://\(host)/login?for=\(PercentEncoding.encode(original.url))&mode=interceptor"
+    }
+
+    /// XHR and API calls cannot follow a redirect to a login page (SPEC §4.1 step 5).
+    static func isInteractive(_ headers: Headers) -> Bool {
+        if let requestedWith = headers[.xRequestedWith], requestedWith.lowercased() == "xmlhttprequest" { return false }
+        guard let accept = headers[.accept] else { return true }
+        return accept.contains("text/html") || accept.contains("*/*")
+    }
+
+    /// `Authorization: Bearer <token>` of the original request.
+    static func bearer(_ headers: Headers) -> [Substring] {
+        guard let value = headers[.authorization] else { return [] }
+        let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return [] }
+        return [parts[1].trimmingSpaces]
+    }
+
+    static func hostWithoutPort(_ host: String) -> String {
+        if host.hasPrefix("["), let end = host.firstIndex(of: "]") { return String(host[...end]) }
+        if let colon = host.lastIndex(of: ":") { return String(host[..<colon]) }
+        return host
+    }
+}
