@@ -14,7 +14,13 @@ extension JSONScanner {
         let start = index
         var hasEscapes = false
         while index < bytes.count {
-            switch bytes[index] {
+            let byte = bytes[index]
+            // Plain printable ASCII is nearly all of a token: skip it without the switch.
+            if byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\""), byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            switch byte {
             case UInt8(ascii: "\""):
                 index += 1
                 return JSONString(range: start..<index - 1, hasEscapes: hasEscapes)
@@ -45,10 +51,21 @@ extension JSONScanner {
     func string(_ string: JSONString, equals expected: String) -> Bool {
         guard !string.hasEscapes else { return self.string(string).utf8.elementsEqual(expected.utf8) }
         guard string.range.count == expected.utf8.count else { return false }
+        let raw = UnsafeRawBufferPointer(rebasing: bytes[string.range])
+        return expected.utf8.withContiguousStorageIfAvailable { raw.elementsEqual($0) }
+            ?? raw.elementsEqual(expected.utf8)
+    }
+
+    /// Whether a scanned string is `expected`, an ASCII name known at compile time.
+    func string(_ string: JSONString, equals expected: StaticString) -> Bool {
+        guard !string.hasEscapes else {
+            return self.string(string).utf8.elementsEqual(UnsafeBufferPointer(start: expected.utf8Start,
+                                                                             count: expected.utf8CodeUnitCount))
+        }
+        guard string.range.count == expected.utf8CodeUnitCount else { return false }
         var position = string.range.lowerBound
-        for byte in expected.utf8 {
-            guard bytes[position] == byte else { return false }
-            position += 1
+        for offset in 0..<expected.utf8CodeUnitCount where bytes[position + offset] != expected.utf8Start[offset] {
+            return false
         }
         return true
     }

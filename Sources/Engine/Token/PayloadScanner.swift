@@ -33,7 +33,7 @@ struct PayloadScanner {
             }
             guard let value = scanner.scanDouble() else { return false }
             guard value.isFinite else {
-                invalidClaim = invalidClaim ?? claim.name
+                invalidClaim = invalidClaim ?? claim.name.description
                 return true
             }
             switch claim {
@@ -56,15 +56,15 @@ struct PayloadScanner {
 
     /// Notes a claim of the wrong type and skips its value.
     private mutating func mark(_ claim: Claim, in scanner: inout JSONScanner) -> Bool {
-        invalidClaim = invalidClaim ?? claim.name
+        invalidClaim = invalidClaim ?? claim.name.description
         return scanner.skipValue(depth: 1)
     }
 
     /// The claims read on the hot path.
-    enum Claim: CaseIterable {
+    enum Claim {
         case exp, iat, nbf, tenant, responsibility, user, sub
 
-        var name: String {
+        var name: StaticString {
             switch self {
             case .exp: "exp"
             case .iat: "iat"
@@ -88,10 +88,27 @@ struct PayloadScanner {
             }
         }
 
+        /// The claim `key` names, if the check reads it; unescaped keys are told apart by length
+        /// and first byte before one comparison.
         static func of(_ key: JSONString, in scanner: JSONScanner) -> Claim? {
-            // Most keys are 3 to 4 bytes long and unescaped; the length test skips most comparisons.
-            guard key.hasEscapes || (3...14).contains(key.range.count) else { return nil }
-            return allCases.first { scanner.string(key, equals: $0.name) }
+            guard !key.range.isEmpty else { return nil }
+            guard !key.hasEscapes else {
+                return [Claim.exp, .iat, .nbf, .tenant, .responsibility, .user, .sub].first {
+                    scanner.string(key, equals: $0.name)
+                }
+            }
+            let candidate: Claim
+            switch (key.range.count, scanner.bytes[key.range.lowerBound]) {
+            case (3, UInt8(ascii: "e")): candidate = .exp
+            case (3, UInt8(ascii: "i")): candidate = .iat
+            case (3, UInt8(ascii: "n")): candidate = .nbf
+            case (3, UInt8(ascii: "s")): candidate = .sub
+            case (4, UInt8(ascii: "u")): candidate = .user
+            case (6, UInt8(ascii: "t")): candidate = .tenant
+            case (14, UInt8(ascii: "r")): candidate = .responsibility
+            default: return nil
+            }
+            return scanner.string(key, equals: candidate.name) ? candidate : nil
         }
     }
 }

@@ -6,9 +6,9 @@ public enum TokenError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Not exactly three non-empty, strict unpadded base64url segments separated by dots.
     case malformed
     /// The header is not a JSON object, names a `crit` extension, has a `typ` other than `JWT`,
-    /// or repeats a member.
+    /// has an `alg` that is not a string, or repeats `alg`, `typ` or `crit`.
     case badHeader
-    /// The header's `alg` is missing or anything but exactly `HS256`.
+    /// The header's `alg` is missing or a string other than exactly `HS256`.
     case unsupportedAlgorithm
     /// No configured secret produces the signature (always so when every secret is empty).
     case badSignature
