@@ -1,7 +1,8 @@
 import CSyscalls
+import Engine
 import Glibc
 
-/// `interceptor serve`: set up listeners and state, then run the server.
+/// `interceptor serve`: load the configuration, open listeners, run the server.
 struct Serve {
     let options: ServeOptions
     let environment: [String: String]
@@ -21,9 +22,24 @@ struct Serve {
             settings.maxConnections = max(16, limit - 256)
         }
 
+        let store = ConfigurationStore(options: options, environment: environment)
+        do {
+            let loaded = try store.load()
+            for warning in loaded.warnings { logger.warning(warning.description) }
+            if loaded.secrets.current.count < 32 {
+                logger.warning("the JWT secret is shorter than 32 bytes; use a longer random secret",
+                               ["source": loaded.secrets.source])
+            }
+            logger.info("configuration loaded", ["secret.source": loaded.secrets.source,
+                                                 "tenants": String(loaded.authorizer.tenants.count)])
+        } catch {
+            ProcessEnvironment.printError("interceptor: \(error.description)")
+            return 78
+        }
+
         let listeners: [Listener]
         do {
-            listeners = try openListeners(logger: logger)
+            listeners = try openListeners()
         } catch {
             ProcessEnvironment.printError("interceptor: \(error.description)")
             return 1
@@ -31,18 +47,42 @@ struct Serve {
 
         let state = ServiceState()
         state.tenantsLoaded.store(true, ordering: .relaxed)
-        let router = Router(state: state)
+        let providers = ProviderPool(workers: options.providerWorkers, queueCapacity: 64) {
+            ProviderRuntime(fetcher: HTTPFetcher()) { entry in
+                switch entry.level {
+                case .info: logger.info(entry.message, ["tenant": entry.tenant])
+                case .error: logger.error(entry.message, ["tenant": entry.tenant])
+                }
+            }
+        }
+        defer { providers.shutdown() }
+        let checks = CheckEndpoint(store: store, providers: providers,
+                                   scriptTimeout: .milliseconds(Int64(options.scriptTimeoutSeconds * 1000)), logger: logger)
+        let router = Router(state: state, store: store, checks: checks)
         let workers = options.workers > 0 ? options.workers : ProcessEnvironment.processorCount
         let server = Server(listeners: listeners, settings: settings, workers: workers, handler: router,
-                            state: state, logger: logger, reload: {
-                                logger.notice("reload requested")
-                                return nil
-                            })
+                            state: state, logger: logger, watch: DirectoryWatch(path: options.tenantsDirectory)) {
+            reload(store, logger: logger)
+        }
         return server.run()
     }
 
+    /// Reloads tenants and secrets; any error keeps the configuration in force.
+    private func reload(_ store: ConfigurationStore, logger: Logger) -> String {
+        do {
+            let loaded = try store.load()
+            for warning in loaded.warnings { logger.warning(warning.description) }
+            logger.notice("configuration reloaded", ["tenants": String(loaded.authorizer.tenants.count)])
+            return "serving \(loaded.authorizer.tenants.count) tenants"
+        } catch {
+            for line in error.description.split(separator: "\n") { logger.error(String(line)) }
+            logger.error("configuration reload failed, keeping the previous configuration")
+            return "reload failed, serving the previous configuration"
+        }
+    }
+
     /// Sockets from systemd when activated (binding nothing else), else the `--listen` addresses.
-    private func openListeners(logger: Logger) throws(Listener.BindError) -> [Listener] {
+    private func openListeners() throws(Listener.BindError) -> [Listener] {
         let inherited = SystemdActivation.inheritedSockets()
         if !inherited.isEmpty {
             return try inherited.map { socket throws(Listener.BindError) in

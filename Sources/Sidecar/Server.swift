@@ -13,9 +13,14 @@ final class Server {
     private let logger: Logger
     /// Called on SIGHUP and on tenant directory changes; returns a short status line.
     private let reload: () -> String?
+    /// Changes here reload after a short quiet time.
+    private let watch: DirectoryWatch?
+    /// Quiet time after the last change before reloading. Default: 250 ms.
+    private let debounce: Int64 = 250
 
     init(listeners: [Listener], settings: LoopSettings, workers: Int, handler: any RequestHandler,
-         state: ServiceState, logger: Logger, reload: @escaping () -> String?) {
+         state: ServiceState, logger: Logger, watch: DirectoryWatch?, reload: @escaping () -> String?) {
+        self.watch = watch
         self.listeners = listeners
         self.settings = settings
         self.workers = workers
@@ -23,6 +28,12 @@ final class Server {
         self.state = state
         self.logger = logger
         self.reload = reload
+    }
+
+    private func runReload() {
+        SystemdActivation.notify("RELOADING=1\nMONOTONIC_USEC=\(MonotonicClock.microseconds())")
+        let status = reload()
+        SystemdActivation.notify("READY=1" + (status.map { "\nSTATUS=\($0)" } ?? ""))
     }
 
     /// Serves until SIGTERM or SIGINT, then drains. Returns the process exit code.
@@ -55,26 +66,35 @@ final class Server {
         logger.notice("serving", ["listeners": listeners.map(\.label).joined(separator: ","),
                                   "workers": String(workers)])
 
-        var poll = pollfd(fd: signals, events: Int16(POLLIN), revents: 0)
+        var polls = [pollfd(fd: signals, events: Int16(POLLIN), revents: 0),
+                     pollfd(fd: watch?.descriptor.rawValue ?? -1, events: Int16(POLLIN), revents: 0)]
+        var reloadAt: Int64?
         serving: while true {
-            let now = MonotonicClock.now()
-            var timeout: Int32 = -1
+            var now = MonotonicClock.now()
+            var timeout: Int64 = -1
             if let watchdog {
                 if now >= nextWatchdog {
                     SystemdActivation.notify("WATCHDOG=1")
                     nextWatchdog = now + watchdog
                 }
-                timeout = Int32(clamping: nextWatchdog - now)
+                timeout = nextWatchdog - now
             }
-            _ = Glibc.poll(&poll, 1, timeout)
+            if let reloadAt { timeout = timeout < 0 ? max(0, reloadAt - now) : min(timeout, max(0, reloadAt - now)) }
+            _ = Glibc.poll(&polls, 2, Int32(clamping: timeout))
+            now = MonotonicClock.now()
+            if let watch, watch.drain() { reloadAt = now + debounce }
+            if let due = reloadAt, now >= due {
+                reloadAt = nil
+                runReload()
+                watch?.rearm()
+            }
             while true {
                 let signal = cs_signalfd_read(signals)
                 if signal <= 0 { break }
                 switch signal {
                 case SIGHUP:
-                    SystemdActivation.notify("RELOADING=1\nMONOTONIC_USEC=\(MonotonicClock.microseconds())")
-                    let status = reload()
-                    SystemdActivation.notify("READY=1" + (status.map { "\nSTATUS=\($0)" } ?? ""))
+                    runReload()
+                    watch?.rearm()
                 case SIGTERM, SIGINT:
                     logger.notice("shutting down, draining connections",
                                   ["signal": signal == SIGTERM ? "SIGTERM" : "SIGINT"])

@@ -17,7 +17,8 @@ case .version:
     print("interceptor \(Version.current)")
 case .serve(let options):
     exit(Serve(options: options, environment: environment).run())
-case .checkConfig, .token:
-    ProcessEnvironment.printError("interceptor: this command arrives with tenants and tokens")
-    exit(1)
+case .checkConfig(let options):
+    exit(CheckConfig.run(options))
+case .token(let options, let token):
+    exit(TokenCommand.run(options, token, environment: environment))
 }

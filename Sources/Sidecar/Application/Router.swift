@@ -1,15 +1,29 @@
+import Engine
 import Protocol
 
 /// Maps paths to endpoints. A `metrics` listener serves only `/metrics` and `/health*`.
 struct Router: RequestHandler {
     let state: ServiceState
+    let store: ConfigurationStore
+    let checks: CheckEndpoint
 
     func handle(_ request: Request, context: RequestContext, sink: ResponseSink) -> HandlerResult {
-        switch request.path {
+        let path = request.path
+        switch path {
         case "/health":
             return .respond(.text(200, "OK\n"))
         case "/health/ready":
             return .respond(state.isReady ? .text(200, "ready\n") : .text(503, "not ready\n"))
+        default:
+            break
+        }
+        guard context.role == .all else { return .respond(.text(404, "not found\n")) }
+        switch path {
+        case "/auth_request":
+            return checks.handle(request, context: context, writer: .authRequest, sink: sink)
+        case "/interceptor":
+            let redirect = request.query.map { PercentEncoding.pairs($0).contains { $0 == ("refresh", "redirect") } } ?? false
+            return checks.handle(request, context: context, writer: .interceptor(refreshRedirect: redirect), sink: sink)
         default:
             return .respond(.text(404, "not found\n"))
         }

@@ -1,0 +1,59 @@
+import Engine
+import Synchronization
+
+/// The configuration in force: tenants and secrets behind one `Authorizer`, swapped whole on
+/// reload. A failed reload keeps the old one (SPEC §2, **fix** over Uitsmijter).
+final class ConfigurationStore: Sendable {
+    private let current = Mutex<Authorizer?>(nil)
+    private let refreshes = RefreshCoordinator()
+    let options: ServeOptions
+    let environment: [String: String]
+
+    init(options: ServeOptions, environment: [String: String]) {
+        self.options = options
+        self.environment = environment
+    }
+
+    /// The authorizer in force; nil until the first successful load.
+    var authorizer: Authorizer? { current.withLock { $0 } }
+
+    var settings: CheckSettings {
+        CheckSettings(cookie: CookiePolicy(name: options.cookieName, secure: options.secure,
+                                           sameSite: options.cookieSameSiteStrict ? .strict : .lax),
+                      refresh: RefreshPolicy(lifetime: options.tokenLifetime),
+                      publicDomain: options.publicDomain, secureByDefault: options.secure)
+    }
+
+    enum LoadError: Error, CustomStringConvertible {
+        case secrets(Secrets.Missing)
+        case tenants(TenantDirectory.LoadError)
+
+        var description: String {
+            switch self {
+            case .secrets(let error): error.description
+            case .tenants(let error): error.description
+            }
+        }
+    }
+
+    /// Reads tenants and secrets and, when both are valid, puts them in force.
+    /// Returns the warnings and the new authorizer.
+    @discardableResult
+    func load() throws(LoadError) -> (authorizer: Authorizer, warnings: [ConfigurationProblem], secrets: Secrets) {
+        let secrets: Secrets
+        do { secrets = try Secrets.load(environment: environment, secretFile: options.secretFile) } catch {
+            throw .secrets(error)
+        }
+        let loaded: (tenants: Tenants, warnings: [ConfigurationProblem])
+        do { loaded = try TenantDirectory.load(options.tenantsDirectory) } catch { throw .tenants(error) }
+        let issuer: TokenIssuer
+        do { issuer = try TokenIssuer(secret: secrets.current) } catch {
+            throw .secrets(Secrets.Missing(description: "the JWT secret is empty"))
+        }
+        let authorizer = Authorizer(tenants: loaded.tenants,
+                                    verifier: TokenVerifier(secret: secrets.current, previousSecrets: secrets.previous),
+                                    issuer: issuer, settings: settings, refreshes: refreshes)
+        current.withLock { $0 = authorizer }
+        return (authorizer, loaded.warnings, secrets)
+    }
+}
