@@ -175,3 +175,93 @@ class Nginx:
 
     def errors(self):
         return (self.tmp / "nginx-error.log").read_text(errors="replace")
+
+
+TENANTS = ROOT / "Tests" / "EndToEnd" / "tenants"
+SNIPPETS = ROOT / "nginx"
+DEFAULT_SOCKET = "/run/interceptor/interceptor.sock"
+
+
+def render_snippets(tmp, socket_path):
+    """The repository's nginx snippets, pointed at the test's socket."""
+    paths = {}
+    for name in ("interceptor-upstream.conf", "interceptor-server.conf", "interceptor-protect.conf"):
+        text = (SNIPPETS / name).read_text().replace(DEFAULT_SOCKET, str(socket_path))
+        path = Path(tmp) / name
+        path.write_text(text)
+        paths[name] = path
+    return paths
+
+
+def protected_nginx(tmp, sidecar, upstream_port, extra_server=""):
+    """nginx protecting everything under / with the repository's snippets, in front of `upstream_port`."""
+    snippets = render_snippets(tmp, sidecar.socket)
+    return Nginx(tmp,
+                 http=f"include {snippets['interceptor-upstream.conf']};",
+                 server=f"""
+        include {snippets['interceptor-server.conf']};
+        location / {{
+            include {snippets['interceptor-protect.conf']};
+            proxy_pass http://127.0.0.1:{upstream_port};
+        }}
+        {extra_server}
+""")
+
+
+class Caddy:
+    """A real Caddy with forward_auth to the sidecar's Unix socket."""
+
+    def __init__(self, tmp, sidecar, upstream_port, uri="/interceptor"):
+        self.tmp = Path(tmp)
+        self.port = free_port()
+        self.config = self.tmp / "Caddyfile"
+        self.config.write_text(f"""
+{{
+    admin off
+    auto_https off
+}}
+http://:{self.port} {{
+    forward_auth unix/{sidecar.socket} {{
+        uri {uri}
+        copy_headers Authorization Remote-User
+    }}
+    reverse_proxy 127.0.0.1:{upstream_port}
+}}
+""")
+        env = {**os.environ, "HOME": str(self.tmp), "XDG_DATA_HOME": str(self.tmp / "data"),
+               "XDG_CONFIG_HOME": str(self.tmp / "config")}
+        self.log = open(self.tmp / "caddy.log", "wb")
+        self.process = subprocess.Popen(["caddy", "run", "--config", str(self.config), "--adapter", "caddyfile"],
+                                        env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        wait_until(lambda: tcp_answers(self.port) or self.process.poll() is not None, what="caddy port")
+        assert self.process.poll() is None, (self.tmp / "caddy.log").read_text()
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        self.log.close()
+
+
+def make_token(claims, secret=SECRET):
+    import jwt
+    return jwt.encode(claims, secret, algorithm="HS256")
+
+
+def responsibility(name):
+    import hashlib
+    return hashlib.sha1(name.encode()).hexdigest()
+
+
+def claims_for(tenant="shop", name="shop", user="alice@example.net", iat=None, exp=None, **extra):
+    now = int(time.time())
+    iat = now if iat is None else iat
+    claims = {"iss": "https://login.example.net", "sub": "user-alice", "aud": "unknown",
+              "exp": exp if exp is not None else now + 3600, "iat": iat, "auth_time": iat,
+              "tenant": tenant, "role": "customer", "user": user, "scope": "",
+              "responsibility": responsibility(name)}
+    claims.update(extra)
+    return claims
