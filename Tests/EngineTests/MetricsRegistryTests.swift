@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Testing
 @testable import Engine
 
@@ -179,5 +180,43 @@ struct MetricsRegistryTests {
 
     @Test func contentTypeIsTextFormat004() {
         #expect(MetricsRegistry.contentType == "text/plain; version=0.0.4; charset=utf-8")
+    }
+}
+
+@Suite("Metrics exposition golden files")
+struct MetricsGoldenTests {
+    /// Awkward label values, help text and numbers, for the byte-exact test and for promtool (check.sh).
+    @Test func escapingGoldenExposition() throws {
+        let registry = MetricsRegistry()
+        let requests = try registry.counter("demo_requests_total", help: "Requests with a \\ and a\nnewline.",
+                                            labels: ["host", "tenant"])
+        requests.labels("quote\".example", "back\\slash").increment(by: 2)
+        requests.labels("new\nline", "ünïcode").increment()
+        let temperature = try registry.gauge("demo_temperature_celsius", help: "Signed and fractional.",
+                                             labels: ["room"])
+        temperature.labels("cellar").set(-3.25)
+        temperature.labels("attic").set(1e-7)
+        let latency = try registry.histogram("demo_latency_seconds", help: "Few buckets.", buckets: [0.5, 2]).labels()
+        latency.observe(0.25)
+        latency.observe(10)
+        try registry.callback("demo_unreadable", help: "A callback that returned nil.", type: .gauge) { nil }
+        try registry.callback("demo_uptime_seconds_total", help: "A callback counter.", type: .counter) { 12.5 }
+        try Golden.compare(registry.render(), with: "escaping.prom")
+    }
+}
+
+/// Byte-exact comparison with a file in Fixtures/metrics; `METRICS_UPDATE_GOLDEN=1` rewrites it.
+enum Golden {
+    static func url(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/metrics").appendingPathComponent(name)
+    }
+
+    static func compare(_ rendered: String, with name: String) throws {
+        if ProcessInfo.processInfo.environment["METRICS_UPDATE_GOLDEN"] == "1" {
+            try rendered.write(to: url(name), atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url(name), encoding: .utf8)
+        #expect(Array(rendered.utf8) == Array(expected.utf8), "differs from Fixtures/metrics/\(name)")
     }
 }
