@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Engine
 
@@ -16,5 +17,13 @@ struct MetricsProcessStatisticsTests {
         #expect(ProcessStatistics.cpuTicks(stat: Array("4242 (x) S 1 2".utf8)) == nil)
         #expect(ProcessStatistics.cpuTicks(stat: Array("no parenthesis".utf8)) == nil)
         #expect(ProcessStatistics.cpuTicks(stat: Array("1 (x) S 1 2 3 4 5 6 7 8 9 99999999999999999999 1".utf8)) == nil)
+    }
+
+    @Test func parsesThisProcessesProcFiles() throws {
+        let statm = try #require(FileManager.default.contents(atPath: "/proc/self/statm"))
+        let pages = try #require(ProcessStatistics.residentPages(statm: Array(statm)))
+        #expect(pages > 0)
+        let stat = try #require(FileManager.default.contents(atPath: "/proc/self/stat"))
+        #expect(ProcessStatistics.cpuTicks(stat: Array(stat)) != nil)
     }
 }

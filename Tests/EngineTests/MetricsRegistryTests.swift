@@ -122,6 +122,9 @@ struct MetricsRegistryTests {
         #expect(throws: MetricsRegistrationError.duplicateName("requests_total")) {
             try registry.callback("requests_total", help: "Again.", type: .counter) { 1 }
         }
+        #expect(throws: MetricsRegistrationError.histogramCallback("spread")) {
+            try registry.callback("spread", help: "No.", type: .histogram) { 1 }
+        }
         // The failed registrations left nothing behind.
         #expect(registry.render().components(separatedBy: "# TYPE").count == 3)
     }

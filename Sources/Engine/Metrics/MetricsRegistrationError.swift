@@ -8,6 +8,8 @@ public enum MetricsRegistrationError: Error, Equatable, CustomStringConvertible 
     case reservedOrRepeatedLabelName(String)
     /// Histogram bounds must be finite and strictly increasing, and at least one.
     case invalidBuckets([Double])
+    /// Callbacks compute one number: a gauge or a counter, never a histogram.
+    case histogramCallback(String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,8 @@ public enum MetricsRegistrationError: Error, Equatable, CustomStringConvertible 
             "label name \"\(name)\" is repeated or reserved."
         case .invalidBuckets(let bounds):
             "histogram buckets \"\(bounds)\" must be finite, strictly increasing and not empty."
+        case .histogramCallback(let name):
+            "callback metric \"\(name)\" must be a gauge or a counter."
         }
     }
 }

@@ -45,7 +45,7 @@ public final class MetricsRegistry: Sendable {
     public func callback(_ name: String, help: String, type: MetricType,
                          value: @escaping @Sendable () -> Double?) throws(MetricsRegistrationError) -> CallbackMetric {
         try check(name: name, labelNames: [])
-        guard type != .histogram else { throw .invalidMetricName(name) }
+        guard type != .histogram else { throw .histogramCallback(name) }
         return try register(CallbackMetric(name: name, help: help, type: type, value: value))
     }
 
