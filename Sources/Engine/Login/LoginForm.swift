@@ -3,7 +3,7 @@
 /// `username` and `password` are required (an empty value is allowed: the provider decides);
 /// `location`, `mode`, `scope` and `csrf` default to empty, `mode` to `interceptor`. Unknown
 /// fields are ignored; a repeated known field is an error. `description` never shows the password.
-public struct LoginForm: Sendable, Equatable, CustomStringConvertible {
+public struct LoginForm: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     /// Field limits in UTF-8 bytes, counted after decoding.
     public struct Limits: Sendable, Equatable {
         /// Default: 256.
@@ -90,6 +90,14 @@ public struct LoginForm: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         "LoginForm(username: \"\(username)\", password: <hidden>, "
             + "location: \"\(location)\", mode: \"\(mode)\", scope: \"\(scope)\")"
+    }
+
+    public var debugDescription: String { description }
+
+    /// `dump` and debuggers see the same fields as `description`: no password, no `csrf`.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["username": username, "password": "<hidden>", "location": location,
+                                "mode": mode, "scope": scope])
     }
 
     /// Known fields of `a=b&c=d` (HTML 5 §4.10.21.7): `+` is a space; a broken escape, bytes that
