@@ -8,6 +8,13 @@ struct Serve {
     let environment: [String: String]
 
     func run() -> Int32 {
+        // Block the signals before any thread starts, so every thread inherits the mask
+        // and they arrive only through the signalfd.
+        let signals = cs_signalfd()
+        guard signals >= 0 else {
+            ProcessEnvironment.printError("interceptor: cannot set up signal handling: \(Errno.current)")
+            return 1
+        }
         let logger = Logger(level: options.logLevel, format: options.logFormat,
                             journal: environment["JOURNAL_STREAM"] != nil)
         var settings = LoopSettings()
@@ -22,7 +29,16 @@ struct Serve {
             settings.maxConnections = max(16, limit - 256)
         }
 
-        let store = ConfigurationStore(options: options, environment: environment)
+        let shared = LoopGroupState()
+        let metrics: InterceptorMetrics
+        do {
+            metrics = try InterceptorMetrics(registry: MetricsRegistry(), callbacks: ProcessMetrics().callbacks(
+                connections: { Double(shared.connections.load(ordering: .relaxed)) }))
+        } catch {
+            ProcessEnvironment.printError("interceptor: cannot register metrics: \(error)")
+            return 1
+        }
+        let store = ConfigurationStore(options: options, environment: environment, metrics: metrics)
         do {
             let loaded = try store.load()
             for warning in loaded.warnings { logger.warning(warning.description) }
@@ -57,11 +73,12 @@ struct Serve {
         }
         defer { providers.shutdown() }
         let checks = CheckEndpoint(store: store, providers: providers,
-                                   scriptTimeout: .milliseconds(Int64(options.scriptTimeoutSeconds * 1000)), logger: logger)
-        let router = Router(state: state, store: store, checks: checks)
+                                   scriptTimeout: .milliseconds(Int64(options.scriptTimeoutSeconds * 1000)), logger: logger,
+                                   metrics: metrics)
+        let router = Router(state: state, store: store, checks: checks, metrics: metrics)
         let workers = options.workers > 0 ? options.workers : ProcessEnvironment.processorCount
-        let server = Server(listeners: listeners, settings: settings, workers: workers, handler: router,
-                            state: state, logger: logger, watch: DirectoryWatch(path: options.tenantsDirectory)) {
+        let server = Server(signals: signals, listeners: listeners, settings: settings, workers: workers, handler: router,
+                            state: state, shared: shared, logger: logger, watch: DirectoryWatch(path: options.tenantsDirectory)) {
             reload(store, logger: logger)
         }
         return server.run()

@@ -18,8 +18,15 @@ final class Server {
     /// Quiet time after the last change before reloading. Default: 250 ms.
     private let debounce: Int64 = 250
 
-    init(listeners: [Listener], settings: LoopSettings, workers: Int, handler: any RequestHandler,
-         state: ServiceState, logger: Logger, watch: DirectoryWatch?, reload: @escaping () -> String?) {
+    private let shared: LoopGroupState
+    /// Delivers SIGTERM, SIGINT and SIGHUP; opened before any thread started.
+    private let signals: Int32
+
+    init(signals: Int32, listeners: [Listener], settings: LoopSettings, workers: Int, handler: any RequestHandler,
+         state: ServiceState, shared: LoopGroupState, logger: Logger, watch: DirectoryWatch?,
+         reload: @escaping () -> String?) {
+        self.shared = shared
+        self.signals = signals
         self.watch = watch
         self.listeners = listeners
         self.settings = settings
@@ -38,14 +45,6 @@ final class Server {
 
     /// Serves until SIGTERM or SIGINT, then drains. Returns the process exit code.
     func run() -> Int32 {
-        // Block the signals before any thread starts, so every thread inherits the mask
-        // and they arrive only through the signalfd.
-        let signals = cs_signalfd()
-        guard signals >= 0 else {
-            logger.error("cannot set up signal handling", ["error": Errno.current.description])
-            return 1
-        }
-        let shared = LoopGroupState()
         var loops: [EventLoop] = []
         var threads: [OSThread] = []
         do {

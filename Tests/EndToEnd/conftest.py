@@ -1,6 +1,11 @@
+import os
+
 import pytest
 
-from harness import BINARY, Nginx, Sidecar
+from harness import BINARY, TENANTS, Nginx, Sidecar
+
+# Every sidecar in these tests serves the test tenants unless told otherwise.
+os.environ.setdefault("TENANTS_DIR", str(TENANTS))
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -10,27 +10,37 @@ public final class Authorizer: Sendable {
     private let refreshes: RefreshCoordinator
     /// Per tenant id: what every check of the tenant needs, computed once.
     private let facts: [String: TenantFacts]
+    private let noTenant: Counter?
 
     struct TenantFacts: Sendable {
         /// SHA-1 of the tenant name, or nil when `silent_login: false` binds tokens to the host.
         let responsibility: String?
         let cookieDomain: String?
         let hasValidationProvider: Bool
+        /// Per host pattern.
+        let counters: [String: CheckCounters]
     }
 
+    /// `metrics` nil: nothing is counted (tests, `interceptor token`).
     public init(tenants: Tenants, verifier: TokenVerifier, issuer: TokenIssuer, settings: CheckSettings,
-                refreshes: RefreshCoordinator) {
+                refreshes: RefreshCoordinator, metrics: InterceptorMetrics? = nil) {
         self.tenants = tenants
         self.verifier = verifier
         self.issuer = issuer
         self.settings = settings
         self.refreshes = refreshes
+        let tenantMetrics = metrics?.load(tenants) ?? [:]
+        noTenant = metrics?.noTenant
         var facts: [String: TenantFacts] = [:]
         for tenant in tenants.all {
+            let counters = tenantMetrics[tenant.id]
             facts[tenant.id] = TenantFacts(
                 responsibility: tenant.silentLogin ? Responsibility.of(tenantName: tenant.name) : nil,
                 cookieDomain: tenant.interceptor.cookieDomain ?? tenant.interceptor.domain,
-                hasValidationProvider: tenant.providerScript.contains("UserValidationProvider"))
+                hasValidationProvider: tenant.providerScript.contains("UserValidationProvider"),
+                counters: Dictionary(uniqueKeysWithValues: tenant.hosts.map { host in
+                    (host, CheckCounters(interceptor: counters?.interceptor[host], refresh: counters?.tokenRefresh))
+                }))
         }
         self.facts = facts
     }
@@ -39,10 +49,16 @@ public final class Authorizer: Sendable {
     public func check(_ request: Request, trustsForwardedHeaders: Bool, now: Double) -> Decision {
         let original = OriginalRequest(headers: request.headers, trustsForwardedHeaders: trustsForwardedHeaders,
                                        secureByDefault: settings.secureByDefault)
-        guard let tenant = tenants.tenant(forHost: original.host), let facts = facts[tenant.id] else {
+        guard let match = tenants.match(host: original.host), let facts = facts[match.tenant.id] else {
+            noTenant?.increment()
             return .deny(.noTenant)
         }
-        guard tenant.interceptor.enabled else { return .deny(.tenantNotAllowed) }
+        let tenant = match.tenant
+        let counters = facts.counters[match.pattern] ?? CheckCounters(interceptor: nil, refresh: nil)
+        guard tenant.interceptor.enabled else {
+            counters.interceptor?.failure(.tenantNotAllowed).increment()
+            return .deny(.tenantNotAllowed)
+        }
 
         let responsibility = facts.responsibility ?? Responsibility.of(host: Self.hostWithoutPort(original.host))
         let cookies = CookieHeader.values(named: settings.cookie.name, in: request.headers.values(.cookie))
@@ -55,17 +71,19 @@ public final class Authorizer: Sendable {
         }
         let interactive = Self.isInteractive(request.headers)
         guard let (token, claims) = verified else {
+            counters.interceptor?.failure(.invalidToken).increment()
             return .login(challenge(tenant: tenant, original: original, interactive: interactive,
                                     clear: !cookies.isEmpty, facts: facts, reason: .invalidToken))
         }
 
         guard settings.refresh.isDue(iat: claims.iat, exp: claims.exp, now: now) else {
+            counters.interceptor?.success.increment()
             return .allow(Grant(token: String(token), user: claims.user, setCookie: nil, original: original))
         }
         let pending = PendingRefresh(
             key: String(token.suffix(43)), token: claims, tenant: tenant, username: claims.user ?? claims.sub ?? "",
             cookieDomain: facts.cookieDomain, original: original, interactive: interactive,
-            location: loginURL(tenant: tenant, original: original))
+            location: loginURL(tenant: tenant, original: original), counters: counters)
         if let outcome = refreshes.finished(pending.key, now: now) {
             return decision(for: pending, outcome: outcome, now: now)
         }
@@ -103,9 +121,11 @@ public final class Authorizer: Sendable {
     public func decision(for pending: PendingRefresh, outcome: RefreshOutcome, now: Double) -> Decision {
         switch outcome {
         case .refreshed(let token, let exp):
+            pending.counters.interceptor?.success.increment()
             let cookie = settings.cookie.issue(token: token, expires: exp, now: now, domain: pending.cookieDomain)
             return .allow(Grant(token: token, user: pending.token.user, setCookie: cookie, original: pending.original))
         case .rejected:
+            pending.counters.interceptor?.failure(.userInvalid).increment()
             return .login(LoginChallenge(location: pending.location, interactive: pending.interactive,
                                          clearCookie: settings.cookie.clear(domain: pending.cookieDomain),
                                          reason: .userInvalid, original: pending.original))
@@ -116,11 +136,12 @@ public final class Authorizer: Sendable {
         guard stillValid,
               let token = try? issuer.refresh(pending.token, now: now, lifetime: .seconds(settings.refresh.lifetime))
         else { return .rejected }
+        pending.counters.refresh?.increment()
         return .refreshed(token: token, exp: Double(Claims.wholeSeconds(now) + Int64(settings.refresh.lifetime)))
     }
 
     private func challenge(tenant: Tenant, original: OriginalRequest, interactive: Bool, clear: Bool,
-                           facts: TenantFacts, reason: FailureReason) -> LoginChallenge {
+                           facts: TenantFacts, reason: InterceptorFailureReason) -> LoginChallenge {
         LoginChallenge(location: loginURL(tenant: tenant, original: original), interactive: interactive,
                        clearCookie: clear ? settings.cookie.clear(domain: facts.cookieDomain) : nil,
                        reason: reason, original: original)

@@ -30,16 +30,8 @@ public struct LoginChallenge: Sendable, Equatable {
     public let interactive: Bool
     /// Clears a cookie that was present but invalid.
     public let clearCookie: String?
-    public let reason: FailureReason
+    public let reason: InterceptorFailureReason
     public let original: OriginalRequest
-}
-
-/// Why a check failed, as counted in `uitsmijter_interceptor_failure{reason}`.
-public enum FailureReason: String, Sendable {
-    case invalidToken = "INVALID_TOKEN"
-    case noTenant = "NO_TENANT"
-    case tenantNotAllowed = "TENANT_NOT_ALLOWED"
-    case userInvalid = "USER_INVALID"
 }
 
 /// Why a check is refused outright (403).
@@ -47,5 +39,5 @@ public enum DenyReason: Sendable, Equatable {
     case noTenant
     case tenantNotAllowed
 
-    public var failure: FailureReason { self == .noTenant ? .noTenant : .tenantNotAllowed }
+    public var failure: InterceptorFailureReason { self == .noTenant ? .noTenant : .tenantNotAllowed }
 }

@@ -10,6 +10,8 @@ public struct PendingRefresh: Sendable {
     public let original: OriginalRequest
     public let interactive: Bool
     public let location: String
+    /// Counters of the tenant and host pattern the check matched.
+    let counters: CheckCounters
 }
 
 /// How a refresh ended; shared by every check that waited for it.

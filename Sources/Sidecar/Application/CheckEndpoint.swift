@@ -8,32 +8,40 @@ struct CheckEndpoint: Sendable {
     let providers: ProviderPool
     let scriptTimeout: Duration
     let logger: Logger
+    let metrics: InterceptorMetrics
 
     func handle(_ request: Request, context: RequestContext, writer: CheckWriter, sink: ResponseSink) -> HandlerResult {
+        let started = MonotonicClock.seconds()
+        let duration = metrics.requestDuration(writer.endpoint)
         guard let authorizer = store.authorizer else { return .respond(writer.write(.deny(.noTenant))) }
         let now = WallClock.now()
         let decision = authorizer.check(request, trustsForwardedHeaders: context.trustsForwardedHeaders, now: now)
         guard case .validate(let pending) = decision else {
             log(decision)
+            duration.observe(MonotonicClock.seconds() - started)
             return .respond(writer.write(decision))
         }
         let answer: @Sendable (RefreshOutcome) -> Void = { outcome in
             let decision = authorizer.decision(for: pending, outcome: outcome, now: WallClock.now())
             log(decision)
+            duration.observe(MonotonicClock.seconds() - started)
             sink.complete(writer.write(decision))
         }
         switch authorizer.joinRefresh(pending, now: now, waiter: answer) {
         case .done(let outcome):
             let decision = authorizer.decision(for: pending, outcome: outcome, now: now)
             log(decision)
+            duration.observe(MonotonicClock.seconds() - started)
             return .respond(writer.write(decision))
         case .wait:
             return .deferred
         case .lead:
             let tenant = ProviderTenant(name: pending.tenant.name, namespace: pending.tenant.namespace ?? "")
+            let providerStarted = MonotonicClock.seconds()
             let queued = providers.validate(script: ProviderScript(source: pending.tenant.providerScript),
                                             username: pending.username, tenant: tenant,
                                             timeout: scriptTimeout) { result in
+                metrics.providerDuration(.userValidation).observe(MonotonicClock.seconds() - providerStarted)
                 if case .failed(let failure) = result {
                     logger.warning("validation provider failed", ["reason": failure.description, "tenant": pending.tenant.id])
                 }

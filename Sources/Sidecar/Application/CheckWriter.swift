@@ -9,6 +9,14 @@ enum CheckWriter {
     /// `/auth_request` (nginx): 200, or 401 with the login URL in `Location`.
     case authRequest
 
+    /// The `endpoint` label of `interceptor_request_duration_seconds`.
+    var endpoint: InterceptorMetrics.Endpoint {
+        switch self {
+        case .interceptor: .interceptor
+        case .authRequest: .authRequest
+        }
+    }
+
     func write(_ decision: Decision) -> Response {
         var response = Response(status: 200, headers: [("Cache-Control", "no-store")])
         switch decision {

@@ -8,10 +8,12 @@ final class ConfigurationStore: Sendable {
     private let refreshes = RefreshCoordinator()
     let options: ServeOptions
     let environment: [String: String]
+    let metrics: InterceptorMetrics?
 
-    init(options: ServeOptions, environment: [String: String]) {
+    init(options: ServeOptions, environment: [String: String], metrics: InterceptorMetrics?) {
         self.options = options
         self.environment = environment
+        self.metrics = metrics
     }
 
     /// The authorizer in force; nil until the first successful load.
@@ -40,6 +42,17 @@ final class ConfigurationStore: Sendable {
     /// Returns the warnings and the new authorizer.
     @discardableResult
     func load() throws(LoadError) -> (authorizer: Authorizer, warnings: [ConfigurationProblem], secrets: Secrets) {
+        do {
+            let loaded = try read()
+            metrics?.configReloadSuccess.increment()
+            return loaded
+        } catch {
+            metrics?.configReloadFailure.increment()
+            throw error
+        }
+    }
+
+    private func read() throws(LoadError) -> (authorizer: Authorizer, warnings: [ConfigurationProblem], secrets: Secrets) {
         let secrets: Secrets
         do { secrets = try Secrets.load(environment: environment, secretFile: options.secretFile) } catch {
             throw .secrets(error)
@@ -52,7 +65,7 @@ final class ConfigurationStore: Sendable {
         }
         let authorizer = Authorizer(tenants: loaded.tenants,
                                     verifier: TokenVerifier(secret: secrets.current, previousSecrets: secrets.previous),
-                                    issuer: issuer, settings: settings, refreshes: refreshes)
+                                    issuer: issuer, settings: settings, refreshes: refreshes, metrics: metrics)
         current.withLock { $0 = authorizer }
         return (authorizer, loaded.warnings, secrets)
     }

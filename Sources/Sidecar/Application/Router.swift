@@ -6,6 +6,7 @@ struct Router: RequestHandler {
     let state: ServiceState
     let store: ConfigurationStore
     let checks: CheckEndpoint
+    let metrics: InterceptorMetrics
 
     func handle(_ request: Request, context: RequestContext, sink: ResponseSink) -> HandlerResult {
         let path = request.path
@@ -14,6 +15,11 @@ struct Router: RequestHandler {
             return .respond(.text(200, "OK\n"))
         case "/health/ready":
             return .respond(state.isReady ? .text(200, "ready\n") : .text(503, "not ready\n"))
+        case "/metrics":
+            // Text format 0.0.4 whatever the Accept header (fix: Uitsmijter answers 406).
+            return .respond(Response(status: 200, headers: [("Content-Type", MetricsRegistry.contentType),
+                                                            ("Cache-Control", "no-store")],
+                                     body: Array(metrics.render().utf8)))
         default:
             break
         }

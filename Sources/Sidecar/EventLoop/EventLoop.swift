@@ -98,6 +98,8 @@ final class EventLoop: @unchecked Sendable {
     private func dispatch(token: UInt64, events: Epoll.Events) {
         if token == Self.wakeToken {
             wakeEvent.drain()
+            // Before anything else in this batch: answers from now on close their connection.
+            if drainDeadline == nil && shared.draining.load(ordering: .acquiring) { beginDrain() }
             deliverPosted()
         } else if token < Self.firstConnectionToken {
             acceptConnections(from: listeners[Int(token) - 1])
@@ -227,7 +229,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func enqueue(_ response: Response, on connection: Connection, keepAlive: Bool, http10: Bool) {
         var response = response
-        let keepOpen = keepAlive && drainDeadline == nil
+        let keepOpen = keepAlive && drainDeadline == nil && !shared.draining.load(ordering: .relaxed)
         if !keepOpen {
             response.append(.connection, "close")
             connection.closeAfterFlush = true

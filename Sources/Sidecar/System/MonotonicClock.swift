@@ -8,6 +8,13 @@ enum MonotonicClock {
         return Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000
     }
 
+    /// Seconds with nanosecond resolution, for durations.
+    static func seconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// Microseconds, as sd_notify's `MONOTONIC_USEC` wants.
     static func microseconds() -> UInt64 {
         var time = timespec()
