@@ -75,7 +75,10 @@ struct Serve {
         let checks = CheckEndpoint(store: store, providers: providers,
                                    scriptTimeout: .milliseconds(Int64(options.scriptTimeoutSeconds * 1000)), logger: logger,
                                    metrics: metrics)
-        let router = Router(state: state, store: store, checks: checks, metrics: metrics)
+        let logins = LoginEndpoint(store: store, providers: providers, limiter: BruteForceLimiter(),
+                                   scriptTimeout: .milliseconds(Int64(options.scriptTimeoutSeconds * 1000)),
+                                   logger: logger, metrics: metrics)
+        let router = Router(state: state, store: store, checks: checks, logins: logins, metrics: metrics)
         let workers = options.workers > 0 ? options.workers : ProcessEnvironment.processorCount
         let server = Server(signals: signals, listeners: listeners, settings: settings, workers: workers, handler: router,
                             state: state, shared: shared, logger: logger, watch: DirectoryWatch(path: options.tenantsDirectory)) {

@@ -19,6 +19,7 @@ public final class Authorizer: Sendable {
         let hasValidationProvider: Bool
         /// Per host pattern.
         let counters: [String: CheckCounters]
+        let metrics: TenantMetrics?
     }
 
     /// `metrics` nil: nothing is counted (tests, `interceptor token`).
@@ -40,7 +41,8 @@ public final class Authorizer: Sendable {
                 hasValidationProvider: tenant.providerScript.contains("UserValidationProvider"),
                 counters: Dictionary(uniqueKeysWithValues: tenant.hosts.map { host in
                     (host, CheckCounters(interceptor: counters?.interceptor[host], refresh: counters?.tokenRefresh))
-                }))
+                }),
+                metrics: counters)
         }
         self.facts = facts
     }
@@ -101,6 +103,36 @@ public final class Authorizer: Sendable {
         }
         return .validate(pending)
     }
+
+    /// The first valid token for `tenant` among the request's cookies and its own
+    /// `Authorization: Bearer` (silent login), or nil.
+    public func verifiedToken(in headers: Headers, tenant: Tenant, host: String, now: Double) -> VerifiedToken? {
+        guard let facts = facts[tenant.id] else { return nil }
+        let responsibility = facts.responsibility ?? Responsibility.of(host: Self.hostWithoutPort(host))
+        let candidates = CookieHeader.values(named: settings.cookie.name, in: headers.values(.cookie)) + Self.bearer(headers)
+        for candidate in candidates {
+            if let claims = try? verifier.verify(candidate, now: now, tenant: tenant.id, responsibility: responsibility) {
+                return claims
+            }
+        }
+        return nil
+    }
+
+    /// Signs a token with the current secret (logins).
+    public func issue(_ claims: Claims) -> String { issuer.issue(claims) }
+
+    /// The cookie domain of `tenant`: `interceptor.cookie`, else `interceptor.domain`, else host-only.
+    public func cookieDomain(of tenant: Tenant) -> String? { facts[tenant.id]?.cookieDomain }
+
+    /// Login counters of `tenant` for `host` (one of its patterns), else its "other host" series.
+    public func loginMetrics(tenant: Tenant, host: String) -> LoginMetrics? {
+        guard let metrics = facts[tenant.id]?.metrics else { return nil }
+        let pattern = tenants.match(host: host).flatMap { $0.tenant.id == tenant.id ? $0.pattern : nil }
+        return pattern.flatMap { metrics.login[$0] } ?? metrics.loginFromOtherHost
+    }
+
+    /// `uitsmijter_logout{tenant}`.
+    public func logoutCounter(tenant: Tenant) -> Counter? { facts[tenant.id]?.metrics?.logout }
 
     /// Joins the refresh of `pending`: `.lead` means run the validation provider, then call
     /// `finishRefresh`; `.wait` means `waiter` will receive the outcome.

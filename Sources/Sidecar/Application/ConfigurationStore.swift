@@ -4,7 +4,14 @@ import Synchronization
 /// The configuration in force: tenants and secrets behind one `Authorizer`, swapped whole on
 /// reload. A failed reload keeps the old one (SPEC §2, **fix** over Uitsmijter).
 final class ConfigurationStore: Sendable {
-    private let current = Mutex<Authorizer?>(nil)
+    private let current = Mutex<Configuration?>(nil)
+
+    /// What one load put in force.
+    struct Configuration: Sendable {
+        let authorizer: Authorizer
+        /// Keys the login form's CSRF token.
+        let secret: [UInt8]
+    }
     private let refreshes = RefreshCoordinator()
     let options: ServeOptions
     let environment: [String: String]
@@ -17,7 +24,10 @@ final class ConfigurationStore: Sendable {
     }
 
     /// The authorizer in force; nil until the first successful load.
-    var authorizer: Authorizer? { current.withLock { $0 } }
+    var authorizer: Authorizer? { current.withLock { $0?.authorizer } }
+
+    /// Everything in force, for login and logout; nil until the first successful load.
+    var configuration: Configuration? { current.withLock { $0 } }
 
     var settings: CheckSettings {
         CheckSettings(cookie: CookiePolicy(name: options.cookieName, secure: options.secure,
@@ -66,7 +76,7 @@ final class ConfigurationStore: Sendable {
         let authorizer = Authorizer(tenants: loaded.tenants,
                                     verifier: TokenVerifier(secret: secrets.current, previousSecrets: secrets.previous),
                                     issuer: issuer, settings: settings, refreshes: refreshes, metrics: metrics)
-        current.withLock { $0 = authorizer }
+        current.withLock { $0 = Configuration(authorizer: authorizer, secret: secrets.current) }
         return (authorizer, loaded.warnings, secrets)
     }
 }

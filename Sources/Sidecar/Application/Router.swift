@@ -6,6 +6,7 @@ struct Router: RequestHandler {
     let state: ServiceState
     let store: ConfigurationStore
     let checks: CheckEndpoint
+    let logins: LoginEndpoint
     let metrics: InterceptorMetrics
 
     func handle(_ request: Request, context: RequestContext, sink: ResponseSink) -> HandlerResult {
@@ -30,6 +31,21 @@ struct Router: RequestHandler {
         case "/interceptor":
             let redirect = request.query.map { PercentEncoding.pairs($0).contains { $0 == ("refresh", "redirect") } } ?? false
             return checks.handle(request, context: context, writer: .interceptor(refreshRedirect: redirect), sink: sink)
+        case "/login":
+            switch request.method {
+            case "GET", "HEAD": return .respond(logins.show(request, context: context))
+            case "POST": return logins.submit(request, context: context, sink: sink)
+            default: return .respond(.methodNotAllowed("GET, HEAD, POST"))
+            }
+        case "/logout":
+            switch request.method {
+            case "GET", "HEAD": return .respond(logins.confirm(request))
+            case "POST": return .respond(logins.finish(request, context: context))
+            default: return .respond(.methodNotAllowed("GET, HEAD, POST"))
+            }
+        case "/logout/finalize":
+            guard request.method == "GET" || request.method == "HEAD" else { return .respond(.methodNotAllowed("GET, HEAD")) }
+            return .respond(logins.finish(request, context: context))
         default:
             return .respond(.text(404, "not found\n"))
         }

@@ -8,6 +8,12 @@ extension Response {
                  body: Array(body.utf8))
     }
 
+    static func methodNotAllowed(_ allowed: String) -> Response {
+        var response = Response.text(405, "method not allowed\n")
+        response.append("Allow", allowed)
+        return response
+    }
+
     /// Sent when a handler's own response cannot be encoded: fail closed.
     static let internalError = Response.text(500, "internal error\n")
 }
