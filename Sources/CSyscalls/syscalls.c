@@ -182,3 +182,5 @@ int cs_is_listening_stream(int fd) {
 }
 
 int cs_name_current_thread(const char *name) { return pthread_setname_np(pthread_self(), name); }
+
+int cs_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }

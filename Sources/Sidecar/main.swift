@@ -19,6 +19,8 @@ case .serve(let options):
     exit(Serve(options: options, environment: environment).run())
 case .checkConfig(let options):
     exit(CheckConfig.run(options))
+case .checkScripts:
+    exit(CheckScripts.run())
 case .token(let options, let token):
     exit(TokenCommand.run(options, token, environment: environment))
 }

@@ -121,3 +121,26 @@ def test_reload_on_change_and_sighup_keeps_old_config_on_error(tmp_path, start_s
     wait_until(lambda: sample(metrics(sidecar), "interceptor_config_reload_total", result="success") == before + 1,
                what="SIGHUP reload")
     assert sidecar.process.poll() is None
+
+
+def test_provider_syntax_errors_are_configuration_errors(tmp_path, start_sidecar):
+    tenants = tmp_path / "tenants"
+    shutil.copytree(TENANTS, tenants)
+    shop = tenants / "shop.yaml"
+    good = shop.read_text()
+    shop.write_text(good.replace("class UserLoginProvider {", "class UserLoginProvider { constructor( {"))
+    env = {**os.environ, "JWT_SECRET": SECRET}
+    started = subprocess.run([str(BINARY), "serve", "--listen", f"unix:{tmp_path}/a.sock", "--tenants", str(tenants)],
+                             env=env, capture_output=True, text=True, timeout=20)
+    assert started.returncode == 78
+    assert re.search(r'tenant "shop": provider script line 2: SyntaxError', started.stderr), started.stderr
+    checked = subprocess.run([str(BINARY), "check-config", "--tenants", str(tenants)], capture_output=True, text=True)
+    assert checked.returncode == 78 and 'tenant "shop": provider script line 2' in checked.stdout
+    # While serving, a reload with a broken script keeps the previous configuration.
+    shop.write_text(good)
+    sidecar = start_sidecar(args=("--tenants", str(tenants)))
+    shop.write_text(good.replace("get canLogin()", "get canLogin( {"))
+    wait_until(lambda: sample(metrics(sidecar), "interceptor_config_reload_total", result="failure") == 1,
+               what="failed reload")
+    assert "SyntaxError" in sidecar.logs()
+    assert ask(sidecar, "/auth_request", cookie=make_token(claims_for()))[0] == 200

@@ -55,4 +55,7 @@ int cs_is_listening_stream(int fd);
 /* Names the calling thread (≤ 15 bytes), as top -H and gdb show it. */
 int cs_name_current_thread(const char *name);
 
+/* pipe2 with O_CLOEXEC. */
+int cs_pipe(int fds[2]);
+
 #endif

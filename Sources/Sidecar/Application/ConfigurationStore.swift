@@ -39,11 +39,13 @@ final class ConfigurationStore: Sendable {
     enum LoadError: Error, CustomStringConvertible {
         case secrets(Secrets.Missing)
         case tenants(TenantDirectory.LoadError)
+        case scripts([String])
 
         var description: String {
             switch self {
             case .secrets(let error): error.description
             case .tenants(let error): error.description
+            case .scripts(let problems): problems.joined(separator: "\n")
             }
         }
     }
@@ -69,6 +71,8 @@ final class ConfigurationStore: Sendable {
         }
         let loaded: (tenants: Tenants, warnings: [ConfigurationProblem])
         do { loaded = try TenantDirectory.load(options.tenantsDirectory) } catch { throw .tenants(error) }
+        let scriptProblems = CheckScripts.inChild(loaded.tenants)
+        guard scriptProblems.isEmpty else { throw .scripts(scriptProblems) }
         let issuer: TokenIssuer
         do { issuer = try TokenIssuer(secret: secrets.current) } catch {
             throw .secrets(Secrets.Missing(description: "the JWT secret is empty"))

@@ -29,6 +29,7 @@ struct CommandLineParser {
             command = first
             rest = rest.dropFirst()
         }
+        if command == "check-scripts" && rest.isEmpty { return .checkScripts }
         guard ["serve", "check-config", "token"].contains(command) else {
             throw UsageError(description: "unknown command \"\(command)\"")
         }

@@ -37,6 +37,8 @@ struct TokenOptions: Sendable {
 enum Command: Sendable {
     case serve(ServeOptions)
     case checkConfig(ServeOptions)
+    /// Internal: provider syntax check in a child process.
+    case checkScripts
     case token(ServeOptions, TokenOptions)
     case help
     case version
