@@ -250,3 +250,17 @@ def test_socket_activation_with_names_and_notify(tmp_path):
         if process.poll() is None:
             process.kill()
         notify.close()
+
+
+def test_head_gets_the_head_without_a_body(start_sidecar):
+    sidecar = start_sidecar()
+    with sidecar.connect() as s:
+        s.sendall(b"HEAD /health HTTP/1.1\r\nHost: a\r\n\r\n" + HEALTH)
+        data = b""
+        while data.count(b"HTTP/1.1 200 OK") < 2 or not data.endswith(b"OK\n"):
+            chunk = s.recv(4096)
+            assert chunk, data
+            data += chunk
+        first, second = data.split(b"HTTP/1.1 200 OK")[1:]
+        assert b"Content-Length: 3\r\n" in first and first.endswith(b"\r\n\r\n")  # no body after the head
+        assert second.endswith(b"\r\n\r\nOK\n")

@@ -22,9 +22,8 @@ final class Connection {
     var requestStartedAt: Int64?
     /// The events epoll watches for now.
     var interest: Epoll.Events = .readable
-    /// Request kept from the deferred answer: was it keep-alive, and HTTP/1.0?
-    var pendingKeepAlive = false
-    var pendingHTTP10 = false
+    /// How to frame the deferred answer.
+    var pendingFraming = ResponseFraming.closing
 
     init(id: UInt64, descriptor: FileDescriptor, context: RequestContext, limits: DecoderLimits, deadline: Int64) {
         self.id = id

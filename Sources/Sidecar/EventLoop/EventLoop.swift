@@ -209,7 +209,7 @@ final class EventLoop: @unchecked Sendable {
                 request = try connection.decoder.next()
             } catch {
                 logger.debug("request rejected", ["http.status": String(error.status), "reason": error.description])
-                enqueue(handler.reject(error), on: connection, keepAlive: false, http10: false)
+                enqueue(handler.reject(error), on: connection, framing: .closing)
                 break
             }
             guard let request else { break }
@@ -217,27 +217,28 @@ final class EventLoop: @unchecked Sendable {
             let sink = ResponseSink(loop: self, connection: connection.id)
             switch handler.handle(request, context: connection.context, sink: sink) {
             case .respond(let response):
-                enqueue(response, on: connection, keepAlive: request.keepAlive, http10: request.version == .http1_0)
+                enqueue(response, on: connection, framing: ResponseFraming(request))
             case .deferred:
                 connection.awaitingResponse = true
-                connection.pendingKeepAlive = request.keepAlive
-                connection.pendingHTTP10 = request.version == .http1_0
+                connection.pendingFraming = ResponseFraming(request)
             }
         }
         updateDeadline(connection)
     }
 
-    private func enqueue(_ response: Response, on connection: Connection, keepAlive: Bool, http10: Bool) {
+    private func enqueue(_ response: Response, on connection: Connection, framing: ResponseFraming) {
         var response = response
-        let keepOpen = keepAlive && drainDeadline == nil && !shared.draining.load(ordering: .relaxed)
+        let keepOpen = framing.keepAlive && drainDeadline == nil && !shared.draining.load(ordering: .relaxed)
         if !keepOpen {
             response.append(.connection, "close")
             connection.closeAfterFlush = true
-        } else if http10 {
+        } else if framing.http10 {
             response.append(.connection, "keep-alive")
         }
         do {
             try ResponseEncoder.encode(response, into: &connection.output)
+            // HEAD: the Content-Length of the GET answer, without its body (RFC 9110 §9.3.2).
+            if framing.head { connection.output.removeLast(response.body.count) }
         } catch {
             // A handler produced a header value that cannot be sent; fail closed.
             logger.error("response not encodable", ["reason": "\(error)"])
@@ -255,7 +256,7 @@ final class EventLoop: @unchecked Sendable {
         for (token, response) in posted {
             guard let connection = connections[token], connection.awaitingResponse else { continue }
             connection.awaitingResponse = false
-            enqueue(response, on: connection, keepAlive: connection.pendingKeepAlive, http10: connection.pendingHTTP10)
+            enqueue(response, on: connection, framing: connection.pendingFraming)
             process(connection)
             flush(connection)
         }
@@ -352,7 +353,7 @@ final class EventLoop: @unchecked Sendable {
             } else {
                 logger.debug("request timed out", ["http.status": "408"])
                 connection.decoder = RequestDecoder(limits: settings.limits)
-                enqueue(handler.timeout(), on: connection, keepAlive: false, http10: false)
+                enqueue(handler.timeout(), on: connection, framing: .closing)
                 flush(connection)
             }
         }
