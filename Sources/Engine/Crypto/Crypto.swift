@@ -85,3 +85,28 @@ extension ArraySlice: ContiguousBytes where Element == UInt8 {}
 extension UnsafeRawBufferPointer: ContiguousBytes {
     public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try body(self) }
 }
+
+/// An HMAC-SHA256 key prepared once (its inner and outer hash states), so each MAC costs two
+/// hash runs and no allocation. Immutable after `init`, so it is shared across threads.
+public final class HMACKey: @unchecked Sendable {
+    private var prepared = cc_hmac_sha256_key()
+
+    public init(_ key: [UInt8]) {
+        key.withUnsafeBufferPointer { bytes in
+            cc_hmac_sha256_key_init(&prepared, bytes.baseAddress, bytes.count)
+        }
+    }
+
+    deinit {
+        withUnsafeMutableBytes(of: &prepared) { OPENSSL_cleanse($0.baseAddress, $0.count) }
+    }
+
+    /// The 32-byte MAC of `message`, written into `output` (at least 32 bytes).
+    public func authenticate(_ message: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) {
+        precondition(output.count >= 32)
+        withUnsafePointer(to: &prepared) { key in
+            cc_hmac_sha256(key, message.baseAddress?.assumingMemoryBound(to: UInt8.self), message.count,
+                           output.baseAddress?.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+}

@@ -6,10 +6,13 @@ public struct HS256: Sendable {
     /// Secrets tried in order: the current one first, then previous ones (rotation). Empty secrets
     /// are dropped, so an empty secret never verifies anything.
     public let keys: [[UInt8]]
+    /// The same keys, prepared for the hot path.
+    private let prepared: [HMACKey]
 
     /// Keys for signing and checking; `current` signs, all of them check.
     public init(current: [UInt8], previous: [[UInt8]] = []) {
         keys = ([current] + previous).filter { !$0.isEmpty }
+        prepared = keys.map(HMACKey.init)
     }
 
     /// The signature of `message` under `key`: 32 bytes.
@@ -21,9 +24,12 @@ public struct HS256: Sendable {
     /// constant time per key.
     public func isValid(signature: UnsafeRawBufferPointer, for message: UnsafeRawBufferPointer) -> Bool {
         guard signature.count == Self.signatureCount else { return false }
-        for key in keys where Crypto.constantTimeEqual(Self.sign(message, key: key), signature) {
-            return true
+        return withUnsafeTemporaryAllocation(byteCount: Self.signatureCount, alignment: 8) { expected in
+            for key in prepared {
+                key.authenticate(message, into: expected)
+                if Crypto.constantTimeEqual(UnsafeRawBufferPointer(expected), signature) { return true }
+            }
+            return false
         }
-        return false
     }
 }

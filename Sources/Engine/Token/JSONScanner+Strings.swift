@@ -63,7 +63,7 @@ extension JSONScanner {
                                                                              count: expected.utf8CodeUnitCount))
         }
         guard string.range.count == expected.utf8CodeUnitCount else { return false }
-        var position = string.range.lowerBound
+        let position = string.range.lowerBound
         for offset in 0..<expected.utf8CodeUnitCount where bytes[position + offset] != expected.utf8Start[offset] {
             return false
         }
