@@ -6,7 +6,7 @@ set -euo pipefail
 
 build=(pkg-config libssl-dev libsystemd-dev libyaml-dev libjavascriptcoregtk-4.1-dev)
 demo=("${build[@]}" nginx systemd)
-test=("${demo[@]}" caddy prometheus chromium chromium-driver curl)
+test=("${demo[@]}" caddy prometheus chromium chromium-driver curl strace)
 bench=("${test[@]}" wrk valgrind)
 python_test=(pyjwt pytest selenium)
 
