@@ -131,7 +131,7 @@ declare -A label=(
   [noauth]="4a. no auth (static file)"
   [int204]="4b. auth_request → internal \`return 204\`")
 declare -A best_rps best_p50 best_p99 all_rps
-wrk_cmd() { echo wrk -t"$threads" -c"$connections" -d"$1"s "$2" -H "Host: $host" -H "Cookie: uitsmijter-sso=$good" "http://127.0.0.1:${port[$3]}$page"; }
+wrk_cmd() { echo "wrk -t$threads -c$connections -d${1}s $2 -H 'Host: $host' -H 'Cookie: uitsmijter-sso=<token>' http://127.0.0.1:${port[$3]}$page"; }
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.3f", v}' <<<"$1"; }
 for ((round = 1; round <= rounds; round++)); do
   for phase in "${phases[@]}"; do
@@ -179,10 +179,10 @@ ir_of() { awk '/^(summary|totals):/ {print $2; exit}' "$1"; }
 cg_idle=$(ir_of "$out/callgrind.out.$cg_pid.1")
 cg_load=$(ir_of "$out/callgrind.out.$cg_pid.2")
 per_check=$(awk -v t="$cg_load" -v n="$checks" 'BEGIN {printf "%.0f", t / n}')
-annotate() {
-  callgrind_annotate --threshold=100 "$@" "$out/callgrind.out.$cg_pid.2" 2>/dev/null \
-    | awk '/file:function/ {on = 1; getline; next} on && NF' | head -25 \
-    | swift-demangle --simplified 2>/dev/null | sed -E 's| \[[^]]*\]$||; s|^( *[0-9,]+ \( *[0-9.]+%\)) +[^:]*:|\1  |' | cut -c1-160
+annotate() {  # the top 25 functions of the N-check dump, without the thread-entry frames (100 %)
+  callgrind_annotate --auto=no --threshold=100 "$@" "$out/callgrind.out.$cg_pid.2" 2>/dev/null \
+    | awk '/file:function/ {on = 1; getline; next} on && NF && !/\(100.0%\)/ && n++ < 25' \
+    | swift-demangle --simplified 2>/dev/null | sed -E 's| \[[^]]*\]$||; s|^( *[0-9,]+ \( *[0-9.]+%\)) +[^:]*:|\1  |' | cut -c1-160 || true
 }
 top_self=$(annotate)
 top_incl=$(annotate --inclusive=yes)
@@ -267,11 +267,11 @@ loaded_mib=$(awk -v k="$loaded_rss" 'BEGIN {printf "%.1f", k / 1024}')
   echo "JWT_SECRET=<48 random chars> SECURE=false ${sidecar_cmd[*]}"
   echo "$bin token --tenants $tenants --tenant shop --user alice --ttl 3600"
   echo "nginx -p $tmp -c $tmp/nginx.conf   # rendered from bench/nginx.conf.in, copy in out/bench/nginx.conf"
-  for phase in "${phases[@]}"; do echo "$(wrk_cmd "$duration" --latency "$phase" | sed "s|$good|<token>|")   # $phase"; done
+  for phase in "${phases[@]}"; do echo "$(wrk_cmd "$warmup" '' "$phase") >/dev/null; $(wrk_cmd "$duration" --latency "$phase")   # $phase"; done
   echo "SWIFT_BACKTRACE=enable=no ${cg_cmd[*]}"
   echo "python3 bench/client.py checks $cg_sock 20 <token>; callgrind_control -z PID; sleep 1; callgrind_control -d PID"
   echo "python3 bench/client.py checks $cg_sock $checks <token>; callgrind_control -d PID"
-  echo "callgrind_annotate --threshold=100 [--inclusive=yes] out/bench/callgrind.out.PID.2 | swift-demangle --simplified"
+  echo "callgrind_annotate --auto=no --threshold=100 [--inclusive=yes] out/bench/callgrind.out.PID.2 | swift-demangle --simplified"
   echo "systemd-socket-activate -l $act_sock -E JWT_SECRET -E SECURE $bin serve --tenants $tenants"
   echo "python3 bench/client.py first $act_sock <token>"
   echo '```'
