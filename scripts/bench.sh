@@ -10,7 +10,7 @@
 # Writes out/bench/results.md and prints it. Installs nothing: `make bench` runs
 # `scripts/deps.sh bench` first (wrk, valgrind, nginx, libnginx-mod-http-js).
 # Knobs (environment): BENCH_DURATION (s, per measured run, default 6), BENCH_WARMUP (s, 2),
-# BENCH_ROUNDS (interleaved rounds, 2; the best round counts), BENCH_THREADS (2),
+# BENCH_ROUNDS (interleaved rounds, 3; the best round counts), BENCH_THREADS (2),
 # BENCH_CONNECTIONS (50), BENCH_CHECKS (callgrind checks, 2000), BENCH_ACTIVATIONS (5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,7 +20,7 @@ bin=$root/.build/release/interceptor
 tenants=$root/Tests/EndToEnd/tenants
 duration=${BENCH_DURATION:-6}
 warmup=${BENCH_WARMUP:-2}
-rounds=${BENCH_ROUNDS:-2}
+rounds=${BENCH_ROUNDS:-3}
 threads=${BENCH_THREADS:-2}
 connections=${BENCH_CONNECTIONS:-50}
 checks=${BENCH_CHECKS:-2000}
