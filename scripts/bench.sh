@@ -130,7 +130,8 @@ declare -A label=(
   [njsset]="3b. njs HS256: js_set, no subrequest"
   [noauth]="4a. no auth (static file)"
   [int204]="4b. auth_request → internal \`return 204\`")
-declare -A best_rps best_p50 best_p99 all_rps
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+declare -A best_rps best_p50 best_p99 all_rps round_rps
 wrk_cmd() { echo "wrk -t$threads -c$connections -d${1}s $2 -H 'Host: $host' -H 'Cookie: uitsmijter-sso=<token>' http://127.0.0.1:${port[$3]}$page"; }
 to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.3f", v}' <<<"$1"; }
 for ((round = 1; round <= rounds; round++)); do
@@ -149,14 +150,16 @@ for ((round = 1; round <= rounds; round++)); do
     [[ -n $rps ]] || die "$phase: no result from wrk (see $file)"
     printf 'bench: round %d %-8s %8s req/s  p50 %7s ms  p99 %7s ms %s\n' "$round" "$phase" "$rps" "$p50" "$p99" "$errors"
     all_rps[$phase]="${all_rps[$phase]:-}${all_rps[$phase]:+, }$rps"
+    round_rps[$phase]=$rps
     if (( rps > ${best_rps[$phase]:-0} )); then best_rps[$phase]=$rps best_p50[$phase]=$p50 best_p99[$phase]=$p99; fi
   done
+  per_round_floor="${per_round_floor:-}${per_round_floor:+, }$(ratio "${round_rps[sidecar]}" "${round_rps[floor]}")"
+  per_round_njs="${per_round_njs:-}${per_round_njs:+, }$(ratio "${round_rps[sidecar]}" "${round_rps[njs]}")"
 done
 loaded_rss=$(rss_kib "$sidecar")
 stop_pid "$nginx_pid"
 stop_pid "$sidecar"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN {ok = (op == ">=") ? v >= t : v <= t; print ok ? "met" : "MISSED"}'; }
 r_floor=$(ratio "${best_rps[sidecar]}" "${best_rps[floor]}")
 r_njs=$(ratio "${best_rps[sidecar]}" "${best_rps[njs]}")
@@ -169,11 +172,11 @@ cg_cmd=(valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.out.%p"
 SWIFT_BACKTRACE=enable=no "${cg_cmd[@]}" >"$out/callgrind.log" 2>&1 & cg_pid=$!; pids+=("$cg_pid")
 wait_for 120 socket_answers "$cg_sock" || die "the sidecar under valgrind did not start: $(tail -3 "$out/callgrind.log")"
 python3 bench/client.py checks "$cg_sock" 20 "$good"            # warm up: first-use paths
-callgrind_control -z "$cg_pid" >/dev/null                      # count from here
+callgrind_control -z "$cg_pid" >/dev/null 2>&1                      # count from here
 sleep 1
-callgrind_control -d "$cg_pid" >/dev/null                      # part 1: 0 checks (idle, 1 s)
+callgrind_control -d "$cg_pid" >/dev/null 2>&1                      # part 1: 0 checks (idle, 1 s)
 python3 bench/client.py checks "$cg_sock" "$checks" "$good"   # N valid checks, one connection
-callgrind_control -d "$cg_pid" >/dev/null                      # part 2: N checks
+callgrind_control -d "$cg_pid" >/dev/null 2>&1                      # part 2: N checks
 stop_pid "$cg_pid"
 ir_of() { awk '/^(summary|totals):/ {print $2; exit}' "$1"; }
 cg_idle=$(ir_of "$out/callgrind.out.$cg_pid.1")
@@ -209,7 +212,7 @@ loaded_mib=$(awk -v k="$loaded_rss" 'BEGIN {printf "%.1f", k / 1024}')
   echo "# interceptor benchmark (SPEC §9)"
   echo
   echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname), $(nproc) cores, $(uname -r); $("$bin" --version 2>/dev/null | head -1);"
-  echo "$(nginx -v 2>&1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $(valgrind --version). Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
+  echo "$(nginx -v 2>&1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $(valgrind --version). Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- scripts bench Makefile 2>/dev/null || echo ' (with uncommitted changes)')."
   echo "Loopback only; nginx (2 workers, reuseport) and wrk and the sidecar share the machine, which other work may share too: numbers are noisy."
   echo
   echo "## Targets"
@@ -230,6 +233,8 @@ loaded_mib=$(awk -v k="$loaded_rss" 'BEGIN {printf "%.1f", k / 1024}')
   for phase in "${phases[@]}"; do
     echo "| ${label[$phase]} | ${best_rps[$phase]} | ${best_p50[$phase]} | ${best_p99[$phase]} | ${all_rps[$phase]} | $(ratio "${best_rps[$phase]}" "${best_rps[floor]}") |"
   done
+  echo
+  echo "Within each round (same minute, same noise): sidecar/floor $per_round_floor; sidecar/njs (js_content) $per_round_njs."
   echo
   echo "Before measuring, each phase was checked with curl: the valid token gets 200; for sidecar and njs a token"
   echo "signed with another secret and no token get 302/401. A run with any non-2xx answer aborts."
