@@ -36,6 +36,7 @@ done
 [[ -x $bin ]] || die "$bin is missing: swift build -c release --product interceptor"
 
 mkdir -p "$out"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -f "$out"/wrk-*.txt "$out"/callgrind.* "$out"/results.md
 # Sockets and nginx's runtime files live in a short private temp dir (socket paths ≤ 108 bytes).
 tmp=$(mktemp -d /tmp/interceptor-bench.XXXXXX)
@@ -157,6 +158,7 @@ for ((round = 1; round <= rounds; round++)); do
   per_round_njs="${per_round_njs:-}${per_round_njs:+, }$(ratio "${round_rps[sidecar]}" "${round_rps[njs]}")"
 done
 loaded_rss=$(rss_kib "$sidecar")
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 stop_pid "$nginx_pid"
 stop_pid "$sidecar"
 
@@ -214,6 +216,7 @@ loaded_mib=$(awk -v k="$loaded_rss" 'BEGIN {printf "%.1f", k / 1024}')
   echo "$(date -u +%Y-%m-%dT%H:%M:%SZ) on $(hostname), $(nproc) cores, $(uname -r); $("$bin" --version 2>/dev/null | head -1);"
   echo "$(nginx -v 2>&1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $(valgrind --version). Commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- scripts bench Makefile 2>/dev/null || echo ' (with uncommitted changes)')."
   echo "Loopback only; nginx (2 workers, reuseport) and wrk and the sidecar share the machine, which other work may share too: numbers are noisy."
+  echo "Load average (1/5/15 min) before the run: $load_before; after the throughput runs: $load_after."
   echo
   echo "## Targets"
   echo
