@@ -63,10 +63,12 @@ def site(tmp_path, start_sidecar, upstream):
 
 def test_login_page_is_self_contained_and_safe(site):
     response, page, fields = login_page(site.port)
-    assert response.getheader("Content-Security-Policy") == \
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"
+    # The form's redirect goes to the (checked) original URL's origin: form-action must allow it.
+    assert response.getheader("Content-Security-Policy") == ("default-src 'none'; style-src 'unsafe-inline'; "
+                                                             "form-action 'self' http://shop.example.net; "
+                                                             "frame-ancestors 'none'")
     assert response.getheader("X-Content-Type-Options") == "nosniff"
-    assert response.getheader("Referrer-Policy") == "no-referrer"
+    assert response.getheader("Referrer-Policy") == "same-origin"  # no-referrer makes Chromium send Origin: null
     assert response.getheader("Cache-Control") == "no-store"
     assert "<h1>shop</h1>" in page and 'href="https://example.net/imprint"' in page
     assert fields["location"] == ORIGINAL and fields["mode"] == "interceptor" and fields["csrf"]

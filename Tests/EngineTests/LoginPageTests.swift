@@ -39,9 +39,10 @@ import Testing
             "<input type=\"hidden\" name=\"csrf\" value=\"AAAAAGdQDyDruUxI_CPKkupluyXQu0REeCsosclxch7tGLRu7ZVBtw\">",
             "<label for=\"username\">Username</label>",
             "<input id=\"username\" name=\"username\" type=\"text\" value=\"alice\" autocomplete=\"username\" "
-                + "autocapitalize=\"none\" spellcheck=\"false\" required autofocus>",
+                + "autocapitalize=\"none\" spellcheck=\"false\" required>",
             "<label for=\"password\">Password</label>",
-            "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>",
+            // The username is filled in again after a failure: the password field takes the focus.
+            "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required autofocus>",
             "<button type=\"submit\">Log in</button>",
             "<nav aria-label=\"Information\">",
             "<li><a href=\"https://example.net/register?from=login&amp;x=1\">Register</a></li>",
@@ -118,7 +119,7 @@ import Testing
         "Content-Type: text/html; charset=utf-8",
         "Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
         "X-Content-Type-Options: nosniff",
-        "Referrer-Policy: no-referrer",
+        "Referrer-Policy: same-origin",
         "Cache-Control: no-store",
     ]
 

@@ -44,6 +44,9 @@ public struct LoginPage: Sendable, Equatable {
     }
 
     public var html: String {
+        // After a failed attempt the username is filled in again: start in the password field.
+        let focusUsername = username.isEmpty ? " autofocus" : ""
+        let focusPassword = username.isEmpty ? "" : " autofocus"
         var main = "<h1>\(HTML.escape(title))</h1>\n"
         if let notice { main += "<p class=\"alert\" role=\"alert\">\(HTML.escape(notice.message))</p>\n" }
         main += """
@@ -53,9 +56,9 @@ public struct LoginPage: Sendable, Equatable {
         <input type="hidden" name="csrf" value="\(HTML.escape(csrf))">
         <label for="username">Username</label>
         <input id="username" name="username" type="text" value="\(HTML.escape(username))" \
-        autocomplete="username" autocapitalize="none" spellcheck="false" required autofocus>
+        autocomplete="username" autocapitalize="none" spellcheck="false" required\(focusUsername)>
         <label for="password">Password</label>
-        <input id="password" name="password" type="password" autocomplete="current-password" required>
+        <input id="password" name="password" type="password" autocomplete="current-password" required\(focusPassword)>
         <button type="submit">Log in</button>
         </form>
 

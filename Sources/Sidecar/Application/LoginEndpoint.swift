@@ -34,7 +34,7 @@ struct LoginEndpoint: Sendable {
             return redirect(to: location, cookies: [])
         }
         let csrf = CSRFToken.issue(secret: configuration.secret, loginHost: browser.host, now: now)
-        return page(LoginPage(tenant: tenant, location: location, mode: mode, csrf: csrf).response)
+        return loginPage(LoginPage(tenant: tenant, location: location, mode: mode, csrf: csrf))
     }
 
     func submit(_ request: Request, context: RequestContext, sink: ResponseSink) -> HandlerResult {
@@ -57,8 +57,8 @@ struct LoginEndpoint: Sendable {
         let now = WallClock.now()
         let csrf = CSRFToken.issue(secret: configuration.secret, loginHost: browser.host, now: now)
         @Sendable func again(_ notice: LoginNotice) -> Response {
-            page(LoginPage(tenant: tenant, location: location, mode: form.mode, csrf: csrf, username: form.username,
-                           notice: notice).response)
+            loginPage(LoginPage(tenant: tenant, location: location, mode: form.mode, csrf: csrf, username: form.username,
+                                notice: notice))
         }
 
         guard CSRFToken.verify(form.csrf, secret: configuration.secret, loginHost: browser.host, now: now),
@@ -139,6 +139,24 @@ struct LoginEndpoint: Sendable {
         logger.info("logged out", ["tenant": tenant.id])
         return redirect(to: RedirectTarget(target, tenant: tenant, proto: browser.proto, loginHost: browser.host).url,
                         cookies: cookies)
+    }
+
+    /// A login page whose policy lets the form's redirect reach `location`'s origin (checked
+    /// against the tenant by `RedirectTarget` before it gets here).
+    private func loginPage(_ login: LoginPage) -> Response {
+        var response = page(login.response)
+        if let origin = Self.origin(of: login.location) {
+            let policy = PageHeaders.contentSecurityPolicy(formActions: [origin])
+            response.headers = response.headers.map { $0.name == "Content-Security-Policy" ? ($0.name, policy) : $0 }
+        }
+        return response
+    }
+
+    /// `scheme://host[:port]` of an absolute URL.
+    static func origin(of url: String) -> String? {
+        let parts = url.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0].hasSuffix(":"), parts[1].isEmpty, !parts[2].isEmpty else { return nil }
+        return "\(parts[0])//\(parts[2])"
     }
 
     private func page(_ html: HTMLResponse) -> Response {

@@ -8,6 +8,15 @@ enum ChildProcess {
         let output: [UInt8]
     }
 
+    /// This executable's path. Resolved rather than exec'ing `/proc/self/exe` itself, which
+    /// names the loader when running under valgrind.
+    static func executablePath() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        guard length > 0 else { return "/proc/self/exe" }
+        return String(decoding: buffer[0..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     static func run(arguments: [String], input: [UInt8]) -> Swift.Result<Result, Errno> {
         var toChild: [Int32] = [0, 0]
         var fromChild: [Int32] = [0, 0]
@@ -33,7 +42,7 @@ enum ChildProcess {
         var pid = pid_t()
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        let spawned = posix_spawn(&pid, "/proc/self/exe", &actions, &attributes, argv, environ)
+        let spawned = posix_spawn(&pid, executablePath(), &actions, &attributes, argv, environ)
         close(toChild[0])
         close(fromChild[1])
         guard spawned == 0 else {
