@@ -68,8 +68,9 @@ public struct Headers: Sendable, Sequence {
         }
     }
 
-    /// Calls `body` with the raw value bytes of each field named `name`, in order.
-    func forEachValue(_ name: HeaderName, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+    /// Calls `body` with the raw value bytes (`buffer[range]`) of each field named `name`, in
+    /// order, without copying or decoding them: the hot path reads cookies this way.
+    public func forEachValue(_ name: HeaderName, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
         bytes.withUnsafeBufferPointer { buffer in
             for field in fields where name.matches(buffer, field.name) {
                 body(buffer, field.value)

@@ -11,6 +11,7 @@ public final class Authorizer: Sendable {
     /// Per tenant id: what every check of the tenant needs, computed once.
     private let facts: [String: TenantFacts]
     private let noTenant: Counter?
+    private let cookieName: [UInt8]
 
     struct TenantFacts: Sendable {
         /// SHA-1 of the tenant name, or nil when `silent_login: false` binds tokens to the host.
@@ -30,6 +31,7 @@ public final class Authorizer: Sendable {
         self.issuer = issuer
         self.settings = settings
         self.refreshes = refreshes
+        cookieName = Array(settings.cookie.name.utf8)
         let tenantMetrics = metrics?.load(tenants) ?? [:]
         noTenant = metrics?.noTenant
         var facts: [String: TenantFacts] = [:]
@@ -63,24 +65,18 @@ public final class Authorizer: Sendable {
         }
 
         let responsibility = facts.responsibility ?? Responsibility.of(host: Self.hostWithoutPort(original.host))
-        let cookies = CookieHeader.values(named: settings.cookie.name, in: request.headers.values(.cookie))
-        var verified: (token: Substring, claims: VerifiedToken)?
-        for candidate in cookies + Self.bearer(request.headers) {
-            if let claims = try? verifier.verify(candidate, now: now, tenant: tenant.id, responsibility: responsibility) {
-                verified = (candidate, claims)
-                break
-            }
-        }
+        let (verified, cookiesSeen) = firstValidToken(in: request.headers, tenant: tenant, responsibility: responsibility,
+                                                      now: now)
         let interactive = Self.isInteractive(request.headers)
         guard let (token, claims) = verified else {
             counters.interceptor?.failure(.invalidToken).increment()
             return .login(challenge(tenant: tenant, original: original, interactive: interactive,
-                                    clear: !cookies.isEmpty, facts: facts, reason: .invalidToken))
+                                    clear: cookiesSeen > 0, facts: facts, reason: .invalidToken))
         }
 
         guard settings.refresh.isDue(iat: claims.iat, exp: claims.exp, now: now) else {
             counters.interceptor?.success.increment()
-            return .allow(Grant(token: String(token), user: claims.user, setCookie: nil, original: original))
+            return .allow(Grant(token: token, user: claims.user, setCookie: nil, original: original))
         }
         let pending = PendingRefresh(
             key: String(token.suffix(43)), token: claims, tenant: tenant, username: claims.user ?? claims.sub ?? "",
@@ -109,13 +105,25 @@ public final class Authorizer: Sendable {
     public func verifiedToken(in headers: Headers, tenant: Tenant, host: String, now: Double) -> VerifiedToken? {
         guard let facts = facts[tenant.id] else { return nil }
         let responsibility = facts.responsibility ?? Responsibility.of(host: Self.hostWithoutPort(host))
-        let candidates = CookieHeader.values(named: settings.cookie.name, in: headers.values(.cookie)) + Self.bearer(headers)
-        for candidate in candidates {
-            if let claims = try? verifier.verify(candidate, now: now, tenant: tenant.id, responsibility: responsibility) {
-                return claims
-            }
+        return firstValidToken(in: headers, tenant: tenant, responsibility: responsibility, now: now).token?.claims
+    }
+
+    /// The first cookie that verifies (SPEC §6), else the original request's `Authorization:
+    /// Bearer`; and how many login cookies were present. Reads the header bytes in place.
+    private func firstValidToken(in headers: Headers, tenant: Tenant, responsibility: String, now: Double)
+        -> (token: (text: String, claims: VerifiedToken)?, cookies: Int) {
+        var found: (text: String, claims: VerifiedToken)?
+        let cookies = CookieHeader.scan(headers, named: cookieName) { value in
+            guard let claims = try? verifier.verify(UnsafeRawBufferPointer(value), now: now, tenant: tenant.id,
+                                                    responsibility: responsibility) else { return false }
+            found = (String(decoding: value, as: UTF8.self), claims)
+            return true
         }
-        return nil
+        if found == nil, let bearer = Self.bearer(headers).first,
+           let claims = try? verifier.verify(bearer, now: now, tenant: tenant.id, responsibility: responsibility) {
+            found = (String(bearer), claims)
+        }
+        return (found, cookies)
     }
 
     /// Signs a token with the current secret (logins).

@@ -22,19 +22,31 @@ public struct OriginalRequest: Sendable, Equatable {
     }
 
     public init(headers: Headers, trustsForwardedHeaders trusted: Bool, secureByDefault: Bool) {
-        func forwarded(_ name: HeaderName) -> String? {
-            guard trusted, let value = headers[name], !value.isEmpty else { return nil }
+        // Read in place, byte by byte: this runs on every check.
+        func forwarded(_ name: HeaderName) -> ArraySlice<UInt8>? {
+            guard trusted, let value = headers.valueBytes(name), !value.isEmpty else { return nil }
             // A proxy chain may append: "https, http". The first hop is the browser's.
-            return String(value.split(separator: ",", maxSplits: 1)[0].trimmingSpaces)
+            return Self.trimmed(value.prefix { $0 != UInt8(ascii: ",") })
         }
-        let proto = forwarded(.xForwardedProto)?.lowercased()
-        self.proto = proto == "http" || proto == "https" ? proto! : (secureByDefault ? "https" : "http")
-        let host = forwarded(.xForwardedHost) ?? headers[.host] ?? ""
-        self.host = OriginalRequest.isHost(host) ? host.lowercased() : ""
-        let uri = trusted ? headers[.xForwardedUri] : nil
-        self.uri = uri.map(OriginalRequest.isOriginForm) == true ? uri! : "/"
-        let method = forwarded(.xForwardedMethod)
-        self.method = method.map(OriginalRequest.isToken) == true ? method!.uppercased() : "GET"
+        if let proto = forwarded(.xForwardedProto), Self.equalsIgnoringCase(proto, "https") {
+            self.proto = "https"
+        } else if let proto = forwarded(.xForwardedProto), Self.equalsIgnoringCase(proto, "http") {
+            self.proto = "http"
+        } else {
+            self.proto = secureByDefault ? "https" : "http"
+        }
+        let host = forwarded(.xForwardedHost) ?? headers.valueBytes(.host) ?? []
+        self.host = Self.isHost(host) ? String(decoding: host.map(Self.lowercased), as: UTF8.self) : ""
+        if trusted, let uri = headers.valueBytes(.xForwardedUri), Self.isOriginForm(uri) {
+            self.uri = String(decoding: uri, as: UTF8.self)
+        } else {
+            self.uri = "/"
+        }
+        if let method = forwarded(.xForwardedMethod), Self.isMethod(method) {
+            self.method = String(decoding: method.map(Self.uppercased), as: UTF8.self)
+        } else {
+            self.method = "GET"
+        }
     }
 
     /// The absolute URL the browser asked for.
@@ -44,8 +56,8 @@ public struct OriginalRequest: Sendable, Equatable {
     public var isSafeMethod: Bool { method == "GET" || method == "HEAD" }
 
     /// Host name or IP literal with an optional port: letters, digits, `-`, `.`, `:`, `[`, `]`.
-    static func isHost(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 261 && text.utf8.allSatisfy { byte in
+    static func isHost(_ bytes: some Collection<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.count <= 261 && bytes.allSatisfy { byte in
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
@@ -58,15 +70,37 @@ public struct OriginalRequest: Sendable, Equatable {
     }
 
     /// `/` followed by visible ASCII; anything else (`//host`, controls, spaces) is not a path.
-    static func isOriginForm(_ text: String) -> Bool {
-        text.utf8.first == UInt8(ascii: "/") && !text.hasPrefix("//")
-            && text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7f && $0 != UInt8(ascii: "\\") }
+    static func isOriginForm(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.first == UInt8(ascii: "/") && bytes.dropFirst().first != UInt8(ascii: "/")
+            && bytes.allSatisfy { $0 > 0x20 && $0 < 0x7f && $0 != UInt8(ascii: "\\") }
     }
 
-    static func isToken(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 32 && text.utf8.allSatisfy { byte in
+    static func isMethod(_ bytes: ArraySlice<UInt8>) -> Bool {
+        !bytes.isEmpty && bytes.count <= 32 && bytes.allSatisfy { byte in
             (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
         }
+    }
+
+    static func equalsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        return lowercase.withUTF8Buffer { expected in
+            zip(bytes, expected).allSatisfy { lowercased($0) == $1 }
+        }
+    }
+
+    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var value = bytes
+        while let first = value.first, first == 0x20 || first == 0x09 { value = value.dropFirst() }
+        while let last = value.last, last == 0x20 || last == 0x09 { value = value.dropLast() }
+        return value
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+
+    static func uppercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) ? byte - 32 : byte
     }
 }
 
