@@ -19,14 +19,19 @@ public enum CookieHeader {
                     position += 1
                 }
                 let start = position
-                var equals = -1
-                while position < range.upperBound && buffer[position] != UInt8(ascii: ";") {
-                    if equals < 0 && buffer[position] == UInt8(ascii: "=") { equals = position }
+                while position < range.upperBound && buffer[position] != UInt8(ascii: "=")
+                        && buffer[position] != UInt8(ascii: ";") {
                     position += 1
                 }
+                guard position < range.upperBound, buffer[position] == UInt8(ascii: "=") else {
+                    position += 1
+                    continue
+                }
+                let equals = position
+                // The value runs to the next ';': one tight loop over most of the header.
+                while position < range.upperBound && buffer[position] != UInt8(ascii: ";") { position += 1 }
                 let end = position
                 position += 1
-                guard equals >= 0 else { continue }
                 var keyEnd = equals
                 while keyEnd > start && (buffer[keyEnd - 1] == 0x20 || buffer[keyEnd - 1] == 0x09) { keyEnd -= 1 }
                 guard keyEnd - start == name.count,
