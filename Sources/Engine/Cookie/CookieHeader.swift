@@ -38,6 +38,9 @@ public enum CookieHeader {
                       name.withUnsafeBufferPointer({ memoryEqual(buffer, start, $0) }) else { continue }
                 var valueStart = equals + 1
                 var valueEnd = end
+                while valueStart < valueEnd && (buffer[valueStart] == 0x20 || buffer[valueStart] == 0x09) {
+                    valueStart += 1
+                }
                 while valueEnd > valueStart && (buffer[valueEnd - 1] == 0x20 || buffer[valueEnd - 1] == 0x09) {
                     valueEnd -= 1
                 }
@@ -57,25 +60,5 @@ public enum CookieHeader {
                                     _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         for index in 0..<name.count where buffer[start + index] != name[index] { return false }
         return true
-    }
-
-    /// Every value of the cookie `name`, in order, across all given header values.
-    /// Several cookies of one name can arrive (a host-only and a domain cookie); the caller
-    /// tries them in order and the first valid one wins (SPEC §6).
-    public static func values(named name: String, in headers: [String]) -> [Substring] {
-        var found: [Substring] = []
-        for header in headers {
-            for pair in header.split(separator: ";", omittingEmptySubsequences: true) {
-                let trimmed = pair.drop { $0 == " " || $0 == "\t" }
-                guard let equals = trimmed.firstIndex(of: "=") else { continue }
-                let key = trimmed[..<equals].reversed().drop { $0 == " " || $0 == "\t" }
-                guard key.count == name.count, key.reversed().elementsEqual(name) else { continue }
-                var value = trimmed[trimmed.index(after: equals)...]
-                while let last = value.last, last == " " || last == "\t" { value = value.dropLast() }
-                if value.count >= 2, value.first == "\"", value.last == "\"" { value = value.dropFirst().dropLast() }
-                found.append(value)
-            }
-        }
-        return found
     }
 }
