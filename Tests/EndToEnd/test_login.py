@@ -226,3 +226,99 @@ def test_validation_provider_that_rejects_logs_the_user_out_on_refresh(tmp_path,
                 assert cookie.startswith("uitsmijter-sso=;") and "Max-Age=0" in cookie
     finally:
         nginx.stop()
+
+
+class FetchTarget:
+    """A local HTTP server a provider's fetch() talks to: answers per path."""
+
+    def __init__(self):
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", 0))
+                sent = json.loads(self.rfile.read(length) or b"{}")
+                if self.path == "/slow":
+                    time.sleep(5)
+                status, body = {"/ok": (200, json.dumps({"id": "u-" + sent.get("user", ""), "name": "Fetched"})),
+                                "/deny": (401, "no"), "/garbage": (200, "<<not json>>")}.get(self.path, (404, ""))
+                data = body.encode()
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except BrokenPipeError:
+                    pass  # /slow: the provider gave up first, as it should
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+FETCH_PROVIDER = """
+class UserLoginProvider {
+  constructor(credentials) {
+    fetch("http://127.0.0.1:PORT/" + credentials.password, {method: "POST", body: JSON.stringify({user: credentials.username})})
+      .then(r => { this.profile = JSON.parse(r.body); commit(true, {subject: this.profile.id}); })
+      .catch(e => { this.profile = null; commit(false); });
+  }
+  get canLogin() { return this.profile != null; }
+  get userProfile() { return this.profile; }
+  get role() { return "fetched"; }
+}
+"""
+
+
+@pytest.mark.parametrize("path, status", [("ok", 303), ("deny", 403), ("garbage", 403), ("slow", 503),
+                                          ("missing", 403)])
+def test_fetch_provider_against_a_local_server(tmp_path, start_sidecar, upstream, path, status):
+    target = FetchTarget()
+    directory = tenant_dir(tmp_path, "remote", ["remote.example.com"],
+                           [FETCH_PROVIDER.replace("PORT", str(target.port))])
+    sidecar = start_sidecar(args=("--tenants", str(directory)), env={"SECURE": "false", "SCRIPT_TIMEOUT": "2"})
+    nginx = protected_nginx(tmp_path, sidecar, upstream.port)
+    try:
+        _, _, fields = login_page(nginx.port, target="http://remote.example.com/", host="remote.example.com")
+        response, _ = request(nginx.port, "POST", "/login", host="remote.example.com",
+                              body=urllib.parse.urlencode({**fields, "username": "bob", "password": path}))
+        assert response.status == status
+        if status == 303:
+            token = response.getheader("Set-Cookie").split(";")[0].split("=", 1)[1]
+            claims = jwt.decode(token, SECRET, algorithms=["HS256"], audience="unknown")
+            assert (claims["sub"], claims["role"], claims["profile"]) == ("u-bob", "fetched", {"id": "u-bob", "name": "Fetched"})
+    finally:
+        nginx.stop()
+        target.stop()
+
+
+def test_login_and_logout_are_counted(tmp_path, start_sidecar, upstream):
+    sidecar = start_sidecar(args=("--tenants", str(TENANTS)), env={"SECURE": "false"})
+    nginx = protected_nginx(tmp_path, sidecar, upstream.port)
+    try:
+        _, _, fields = login_page(nginx.port)
+        assert post_login(nginx.port, fields, "alice@example.net", "nope")[0].status == 403
+        assert post_login(nginx.port, fields, "alice@example.net", "wonderland")[0].status == 303
+        assert request(nginx.port, "POST", "/logout?location=/")[0].status == 303
+        with sidecar.connect() as s:
+            s.sendall(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+            from harness import read_response
+            text = read_response(s)[2].decode()
+        labels = 'forward_host="shop.example.net",mode="interceptor",tenant="shop"'
+        assert f"uitsmijter_login_success{{{labels}}} 1" in text
+        assert f"uitsmijter_login_failure{{{labels}}} 1" in text
+        assert f"uitsmijter_login_attempts_count{{{labels}}} 2" in text
+        assert 'uitsmijter_logout{mode="interceptor",tenant="shop"} 1' in text
+        assert 'interceptor_provider_duration_seconds_count{provider="UserLoginProvider"} 2' in text
+    finally:
+        nginx.stop()
