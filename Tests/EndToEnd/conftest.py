@@ -2,6 +2,7 @@ import os
 
 import pytest
 
+from echo_upstream import EchoUpstream
 from harness import BINARY, TENANTS, Nginx, Sidecar
 
 # Every sidecar in these tests serves the test tenants unless told otherwise.
@@ -41,3 +42,11 @@ def start_nginx(tmp_path):
     yield start
     for nginx in started:
         nginx.stop()
+
+
+@pytest.fixture
+def upstream():
+    """The application behind the proxy: echoes the headers it received."""
+    echo = EchoUpstream()
+    yield echo
+    echo.stop()

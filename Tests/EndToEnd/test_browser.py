@@ -21,7 +21,6 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from echo_upstream import EchoUpstream
 from harness import ROOT, SECRET, TENANTS, protected_nginx
 
 CHROMIUM = "/usr/bin/chromium"
@@ -41,13 +40,6 @@ def write_tenant(directory):
     directory.mkdir()
     (directory / "shop.yaml").write_text(patched)
     return directory
-
-
-@pytest.fixture
-def upstream():
-    echo = EchoUpstream()
-    yield echo
-    echo.stop()
 
 
 @pytest.fixture(params=["login-on-the-site", "separate-login-host"])

@@ -7,17 +7,9 @@ import urllib.parse
 import jwt
 import pytest
 
-from echo_upstream import EchoUpstream
 from harness import (BINARY, SECRET, TENANTS, Caddy, claims_for, make_token, protected_nginx)
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-
-
-@pytest.fixture
-def upstream():
-    echo = EchoUpstream()
-    yield echo
-    echo.stop()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import urllib.parse
 import jwt
 import pytest
 
-from echo_upstream import EchoUpstream
 from harness import SECRET, TENANTS, claims_for, make_token, protected_nginx
 
 ORIGINAL = "http://shop.example.net/orders?id=7&sort=asc"
@@ -44,13 +43,6 @@ def hidden_fields(page):
 def post_login(port, fields, username, password, **overrides):
     form = {**fields, "username": username, "password": password, **overrides}
     return request(port, "POST", "/login", body=urllib.parse.urlencode(form))
-
-
-@pytest.fixture
-def upstream():
-    echo = EchoUpstream()
-    yield echo
-    echo.stop()
 
 
 @pytest.fixture

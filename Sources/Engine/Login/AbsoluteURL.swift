@@ -89,8 +89,8 @@ struct AbsoluteURL: Sendable, Equatable {
             case 0x21...0x7E where byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"")
                 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">"):
                 if byte == UInt8(ascii: "%") {
-                    guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]),
-                          let low = hexValue(bytes[index + 2]) else { return false }
+                    guard index + 2 < bytes.count, let high = PercentEncoding.hexValue(bytes[index + 1]),
+                          let low = PercentEncoding.hexValue(bytes[index + 2]) else { return false }
                     let decoded = high << 4 | low
                     guard decoded >= 0x20, decoded != 0x7F else { return false }
                     index += 2
@@ -101,14 +101,5 @@ struct AbsoluteURL: Sendable, Equatable {
             index += 1
         }
         return true
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
