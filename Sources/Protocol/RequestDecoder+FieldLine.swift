@@ -31,11 +31,10 @@ extension RequestDecoder {
 
             var valueStart = index + 1
             var valueEnd = line.upperBound
-            for position in valueStart..<valueEnd {
-                let byte = bytes[position]
-                // One comparison for the common case; controls but HTAB, and DEL, fail.
-                if byte < 0x20 || byte == 0x7F, byte != 0x09 {
-                    throw byte == ByteClass.cr ? .bareCarriageReturn : .invalidFieldValue
+            if !ByteScan.allFieldValueBytes(bytes, from: valueStart, to: valueEnd) {
+                // Rare: find the first offending byte for the exact error.
+                for position in valueStart..<valueEnd where !ByteClass.isFieldValueChar(bytes[position]) {
+                    throw bytes[position] == ByteClass.cr ? .bareCarriageReturn : .invalidFieldValue
                 }
             }
             while valueStart < valueEnd, ByteClass.isWhitespace(bytes[valueStart]) { valueStart += 1 }

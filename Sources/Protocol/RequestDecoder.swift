@@ -188,12 +188,7 @@ public struct RequestDecoder: Sendable {
     private mutating func findLineFeed() -> Int? {
         let start = scanIndex
         let found: Int? = buffer.withUnsafeBufferPointer { bytes in
-            var index = start
-            while index < bytes.count {
-                if bytes[index] == ByteClass.lf { return index }
-                index += 1
-            }
-            return nil
+            ByteScan.firstIndex(of: ByteClass.lf, in: bytes, from: start, to: bytes.count)
         }
         scanIndex = found ?? buffer.count
         return found

@@ -29,7 +29,8 @@ public enum CookieHeader {
                 }
                 let equals = position
                 // The value runs to the next ';': one tight loop over most of the header.
-                while position < range.upperBound && buffer[position] != UInt8(ascii: ";") { position += 1 }
+                position = ByteScan.firstIndex(of: UInt8(ascii: ";"), in: buffer, from: position, to: range.upperBound)
+                    ?? range.upperBound
                 let end = position
                 position += 1
                 var keyEnd = equals

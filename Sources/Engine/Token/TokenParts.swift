@@ -11,10 +11,15 @@ struct TokenParts {
     init(_ token: UnsafeRawBufferPointer) throws(TokenError) {
         var dots = (0, 0), count = 0
         let valid = Base64URL.sextets.withUnsafeBufferPointer { table in
-            for (position, byte) in token.enumerated() where table[Int(byte)] == 0xFF {
-                guard byte == UInt8(ascii: "."), count < 2 else { return false }
-                if count == 0 { dots.0 = position } else { dots.1 = position }
-                count += 1
+            var position = 0
+            while position < token.count {
+                let byte = token[position]
+                if table[Int(byte)] == 0xFF {
+                    guard byte == UInt8(ascii: "."), count < 2 else { return false }
+                    if count == 0 { dots.0 = position } else { dots.1 = position }
+                    count += 1
+                }
+                position += 1
             }
             return count == 2
         }
