@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/interceptor
 OUT := out
 
-.PHONY: all deps build test unit e2e demo demo-stop bench clean
+.PHONY: all deps build test unit e2e demo demo-stop bench bench-login clean
 
 all: build
 
@@ -36,6 +36,10 @@ demo-stop:
 bench: build
 	scripts/deps.sh bench
 	scripts/bench.sh
+
+bench-login: build
+	scripts/deps.sh bench
+	bench/login.sh
 
 clean:
 	rm -rf .build $(OUT)

@@ -195,6 +195,9 @@ final class JSVirtualMachine {
     /// Set by the time-limit callback; the virtual machine object outlives it.
     private final class Watchdog {
         var fired = false
+        var deadline = ContinuousClock.now
+        /// Re-arms the limit for another slice from inside the callback.
+        var rearm: (() -> Void)?
     }
 
     init() throws(JavaScriptUnavailable) {
@@ -211,16 +214,38 @@ final class JSVirtualMachine {
         lib.groupRelease(group)
     }
 
-    /// Stops any script of this group that runs longer than `seconds` from its
-    /// next entry into JavaScript; clears the "fired" mark.
-    func limitExecution(seconds: Double) {
+    /// Stops any script of this group still running at `deadline` (wall clock); clears the
+    /// "fired" mark.
+    ///
+    /// JavaScriptCore's limit counts the thread's CPU time, which on a busy machine (or at the
+    /// provider threads' low priority) runs far slower than the clock. So the limit is a short
+    /// CPU slice whose callback compares the wall clock and lets the script go on until the
+    /// deadline: a runaway ends within a slice of CPU time after it.
+    func limitExecution(until deadline: ContinuousClock.Instant) {
         watchdog.fired = false
+        watchdog.deadline = deadline
         let terminate: ShouldTerminate = { _, info in
-            if let info { Unmanaged<Watchdog>.fromOpaque(info).takeUnretainedValue().fired = true }
+            guard let info else { return true }
+            let watchdog = Unmanaged<Watchdog>.fromOpaque(info).takeUnretainedValue()
+            guard ContinuousClock.now >= watchdog.deadline else {
+                // JavaScriptCore does not call again unless the limit is set anew.
+                watchdog.rearm?()
+                return false
+            }
+            watchdog.fired = true
             return true
         }
-        lib.setTimeLimit(group, max(seconds, 0.001), terminate, Unmanaged.passUnretained(watchdog).toOpaque())
+        let context = Unmanaged.passUnretained(watchdog).toOpaque()
+        let (lib, group) = (lib, group)
+        watchdog.rearm = { lib.setTimeLimit(group, Self.slice, terminate, context) }
+        let remaining = (deadline - ContinuousClock.now).components
+        let seconds = Double(remaining.seconds) + Double(remaining.attoseconds) * 1e-18
+        lib.setTimeLimit(group, min(max(seconds, 0.001), Self.slice), terminate, context)
     }
+
+    /// CPU time between two looks at the wall clock while a script runs: short, because the
+    /// provider threads run at the lowest priority and may get little CPU. Default: 10 ms.
+    static let slice = 0.01
 
     /// True when the time limit stopped a script since the last `limitExecution`.
     var executionLimitFired: Bool { watchdog.fired }

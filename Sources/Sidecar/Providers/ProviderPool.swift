@@ -1,3 +1,4 @@
+import CSyscalls
 import Engine
 import Glibc
 import Synchronization
@@ -18,6 +19,10 @@ final class ProviderPool: Sendable {
         var closed = false
         var count: Int { queue.count - head }
     }
+
+    /// Nice value of the provider threads. Default: 19, the lowest priority (with 2 runaway
+    /// scripts on 2 cores, checks/s through nginx stayed within 2% of undisturbed).
+    static let niceness: Int32 = 19
 
     private let state = Mutex(State())
     private let capacity: Int
@@ -123,6 +128,10 @@ private final class WorkerStart: Sendable {
     }
 
     func run() {
+        _ = cs_name_current_thread("provider")
+        // Token checks come first: a runaway script must not take the event loops' CPU.
+        // On Linux the nice value is per thread; raising it needs no privilege.
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, ProviderPool.niceness)
         let runtime = makeRuntime()
         while let job = pool.next() { job(runtime) }
     }
