@@ -144,3 +144,19 @@ def test_provider_syntax_errors_are_configuration_errors(tmp_path, start_sidecar
                what="failed reload")
     assert "SyntaxError" in sidecar.logs()
     assert ask(sidecar, "/auth_request", cookie=make_token(claims_for()))[0] == 200
+
+
+def test_sighup_reloads_the_secret_file(tmp_path, start_sidecar):
+    secret_file = tmp_path / "jwt_secret"
+    first, second = "first-secret-of-sufficient-length-0123456789", "second-secret-of-sufficient-length-0123456789"
+    secret_file.write_text(first + "\n")
+    sidecar = start_sidecar(args=("--tenants", str(TENANTS), "--secret-file", str(secret_file)),
+                            env={"JWT_SECRET": ""})
+    old, new = make_token(claims_for(), secret=first), make_token(claims_for(), secret=second)
+    assert ask(sidecar, "/auth_request", cookie=old)[0] == 200
+    assert ask(sidecar, "/auth_request", cookie=new)[0] == 401
+    secret_file.write_text(second + "\n")
+    sidecar.signal(signal.SIGHUP)
+    wait_until(lambda: ask(sidecar, "/auth_request", cookie=new)[0] == 200, what="new secret in force")
+    assert ask(sidecar, "/auth_request", cookie=old)[0] == 401
+    assert first not in sidecar.logs() and second not in sidecar.logs()  # secrets are never logged
