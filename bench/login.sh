@@ -33,7 +33,8 @@ page=/bench.html
 client=(python3 "$root/bench/login_client.py")
 user=bench@example.net password=bench
 
-die() { echo "bench-login: $*" >&2; exit 1; }
+bench_name=interceptor-login
+source "$(dirname "${BASH_SOURCE[0]}")/../bench/common.sh"
 for tool in wrk nginx curl python3; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench (or make bench-login)"
 done
@@ -43,30 +44,6 @@ mkdir -p "$out"
 started_at=$SECONDS
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -f "$out"/login.md "$out"/login-wrk-*.txt "$out"/login-sidecar.log "$out"/login-nginx.conf
-tmp=$(mktemp -d /tmp/interceptor-login.XXXXXX)   # short: socket paths ≤ 108 bytes
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-wait_for() {  # wait_for SECONDS COMMAND...: polls every 0.05 s
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do ((SECONDS < deadline)) || return 1; sleep 0.05; done
-}
-socket_answers() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "$1" 2>/dev/null; }
-port_answers() { curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" 2>/dev/null; }
-stop_pid() {
-  local pid=$1 kept=() p
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  for p in "${pids[@]}"; do [[ $p == "$pid" ]] || kept+=("$p"); done
-  pids=("${kept[@]}")
-}
 rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 mib() { awk -v k="$1" 'BEGIN {printf "%.1f", k / 1024}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # utime + stime, clock ticks

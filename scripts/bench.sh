@@ -28,7 +28,8 @@ activations=${BENCH_ACTIVATIONS:-5}
 host=shop.example.net
 page=/bench.html
 
-die() { echo "bench: $*" >&2; exit 1; }
+bench_name=interceptor-bench
+source "$(dirname "${BASH_SOURCE[0]}")/../bench/common.sh"
 for tool in wrk nginx valgrind callgrind_control callgrind_annotate systemd-socket-activate curl python3; do
   command -v "$tool" >/dev/null || die "$tool is missing: run scripts/deps.sh bench (or make bench)"
 done
@@ -38,31 +39,6 @@ done
 mkdir -p "$out"
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -f "$out"/wrk-*.txt "$out"/callgrind.* "$out"/results.md
-# Sockets and nginx's runtime files live in a short private temp dir (socket paths ≤ 108 bytes).
-tmp=$(mktemp -d /tmp/interceptor-bench.XXXXXX)
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-wait_for() {  # wait_for SECONDS COMMAND...: polls every 0.05 s
-  local deadline=$((SECONDS + $1)); shift
-  until "$@"; do ((SECONDS < deadline)) || return 1; sleep 0.05; done
-}
-socket_answers() { python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1])' "$1" 2>/dev/null; }
-port_answers() { curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$1/" 2>/dev/null; }
-stop_pid() {  # stop_pid PID: TERM, wait, forget
-  local pid=$1 kept=() p
-  kill "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  for p in "${pids[@]}"; do [[ $p == "$pid" ]] || kept+=("$p"); done
-  pids=("${kept[@]}")
-}
 
 # --- secret, tokens -------------------------------------------------------------------
 secret=$(head -c 48 /dev/urandom | base64 | tr -d '/+=\n' | head -c 48)
