@@ -184,7 +184,7 @@ final class EventLoop: @unchecked Sendable {
             }
             if count == 0 {
                 // The peer is done sending; answer what it sent, then close.
-                if connection.lingering || connection.isIdle || !connection.awaitingResponse && !connection.hasPendingOutput {
+                if connection.lingering || !connection.awaitingResponse && !connection.hasPendingOutput {
                     close(connection)
                     return
                 }
