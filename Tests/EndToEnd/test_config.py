@@ -160,3 +160,18 @@ def test_sighup_reloads_the_secret_file(tmp_path, start_sidecar):
     wait_until(lambda: ask(sidecar, "/auth_request", cookie=new)[0] == 200, what="new secret in force")
     assert ask(sidecar, "/auth_request", cookie=old)[0] == 401
     assert first not in sidecar.logs() and second not in sidecar.logs()  # secrets are never logged
+
+
+def test_websocket_checks_are_answered_like_any_request_and_never_upgrade(start_sidecar):
+    sidecar = start_sidecar(args=("--tenants", str(TENANTS)))
+    token = make_token(claims_for())
+    raw = ("GET /auth_request HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Host: shop.example.net\r\n"
+           "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+           f"Sec-WebSocket-Version: 13\r\nCookie: uitsmijter-sso={token}\r\n\r\n").encode()
+    with sidecar.connect() as s:
+        s.sendall(raw + raw)
+        first = read_response(s)
+        second = read_response(s, first[3])
+    for status, headers, body, _ in (first, second):
+        assert status == 200 and body == b"" and "upgrade" not in headers
+        assert headers["authorization"] == [f"Bearer {token}"]
