@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build=(pkg-config libssl-dev libsystemd-dev libyaml-dev libjavascriptcoregtk-4.1-dev)
-demo=("${build[@]}" nginx systemd)
+demo=("${build[@]}" nginx systemd curl)
 test=("${demo[@]}" caddy prometheus chromium chromium-driver curl strace)
 bench=("${test[@]}" wrk valgrind libnginx-mod-http-js)
 python_test=(pyjwt pytest selenium)
