@@ -4,6 +4,7 @@
 # so the main build never sees the fuzzer), then runs each target for FUZZ_SECONDS.
 #
 #   scripts/fuzz.sh [target ...]      targets: request token tenants login cookie (default: all)
+#   FUZZ_TARGETS=...  targets when none are given (`make fuzz FUZZ_TARGETS="token cookie"`)
 #   FUZZ_SECONDS=60   seconds per target
 #   FUZZ_JOBS=1       targets run at the same time (one core each)
 #   FUZZ_ARGS=...     extra libFuzzer flags
@@ -18,7 +19,7 @@ SWIFT=${SWIFT:-swift}
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 JOBS=${FUZZ_JOBS:-1}
 TARGETS=("$@")
-((${#TARGETS[@]})) || TARGETS=(request token tenants login cookie)
+((${#TARGETS[@]})) || read -ra TARGETS <<<"${FUZZ_TARGETS:-request token tenants login cookie}"
 OUT=out/fuzz
 BIN=Tests/Fuzz/.build/debug/interceptor-fuzz
 
