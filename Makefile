@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/release/interceptor
 OUT := out
 
-.PHONY: all deps build test unit e2e demo demo-stop bench bench-login clean
+.PHONY: all deps build test unit e2e demo demo-stop bench bench-login fuzz clean
 
 all: build
 
@@ -40,6 +40,12 @@ bench: build
 bench-login: build
 	scripts/deps.sh bench
 	bench/login.sh
+
+# Coverage-guided fuzzing of the parsers (libFuzzer + ASan), not part of `make test`:
+# FUZZ_SECONDS per target (default 60); crashing inputs land in out/fuzz/<target>/.
+fuzz:
+	scripts/deps.sh build
+	scripts/fuzz.sh
 
 clean:
 	rm -rf .build $(OUT)

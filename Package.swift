@@ -9,6 +9,9 @@ let package = Package(
     name: "interceptor",
     products: [
         .executable(name: "interceptor", targets: ["Sidecar"]),
+        // For the fuzzing package under Tests/Fuzz (`make fuzz`), which depends on this one by path.
+        .library(name: "Protocol", targets: ["Protocol"]),
+        .library(name: "Engine", targets: ["Engine"]),
     ],
     targets: [
         // C libraries from Debian (see Makefile: `make deps`).
