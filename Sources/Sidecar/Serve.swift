@@ -76,7 +76,8 @@ struct Serve {
                 }
             }
         }
-        defer { providers.shutdown() }
+        // No join on the way out: a script still running may take SCRIPT_TIMEOUT, longer than the
+        // drain (≤ 10 s) and systemd's stop timeout; the process exits without waiting for it.
         let checks = CheckEndpoint(store: store, providers: providers,
                                    scriptTimeout: .milliseconds(Int64(options.scriptTimeoutSeconds * 1000)), logger: logger,
                                    metrics: metrics)

@@ -16,7 +16,9 @@ case .help:
 case .version:
     print("interceptor \(Version.current)")
 case .serve(let options):
-    exit(Serve(options: options, environment: environment).run())
+    // _exit: provider threads may still be inside JavaScriptCore; running C++ static destructors
+    // under them could crash a clean shutdown. Logs are written unbuffered, nothing is lost.
+    _exit(Serve(options: options, environment: environment).run())
 case .checkConfig(let options):
     exit(CheckConfig.run(options))
 case .checkScripts:
