@@ -58,15 +58,16 @@ public enum ResponseEncoder {
     /// `ByteClass.isFieldValueChar` for every byte, eight at a time: values carry tokens of
     /// half a kilobyte on every auth answer.
     private static func isFieldValue(_ string: String) -> Bool {
-        string.utf8.withContiguousStorageIfAvailable { ByteScan.allFieldValueBytes($0, from: 0, to: $0.count) }
-            ?? string.utf8.allSatisfy(ByteClass.isFieldValueChar)
+        // withUTF8 lends small strings from the stack; the contiguous-storage view would copy them.
+        var string = string
+        return string.withUTF8 { ByteScan.allFieldValueBytes($0, from: 0, to: $0.count) }
     }
 
     /// Checks the UTF-8 of `string` in place when it is contiguous (native strings are).
     @inline(__always)
     private static func allBytes(of string: String, satisfy predicate: (UInt8) -> Bool) -> Bool {
-        string.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(predicate) }
-            ?? string.utf8.allSatisfy(predicate)
+        var string = string
+        return string.withUTF8 { $0.allSatisfy(predicate) }
     }
 
     /// Appends a non-negative integer in decimal, without `String` formatting.

@@ -13,7 +13,8 @@ public final class Authorizer: Sendable {
     private let noTenant: Counter?
     private let cookieName: [UInt8]
 
-    struct TenantFacts: Sendable {
+    /// A class: a check reads it once, with one retain, instead of copying its fields.
+    final class TenantFacts: Sendable {
         /// SHA-1 of the tenant name, or nil when `silent_login: false` binds tokens to the host.
         let responsibility: String?
         let cookieDomain: String?
@@ -21,6 +22,15 @@ public final class Authorizer: Sendable {
         /// Per host pattern.
         let counters: [String: CheckCounters]
         let metrics: TenantMetrics?
+
+        init(responsibility: String?, cookieDomain: String?, hasValidationProvider: Bool,
+             counters: [String: CheckCounters], metrics: TenantMetrics?) {
+            self.responsibility = responsibility
+            self.cookieDomain = cookieDomain
+            self.hasValidationProvider = hasValidationProvider
+            self.counters = counters
+            self.metrics = metrics
+        }
     }
 
     /// `metrics` nil: nothing is counted (tests, `interceptor token`).

@@ -106,7 +106,23 @@ struct JSONScanner {
 
     /// The value of a scanned number; very large exponents give ±infinity.
     func double(_ range: Range<Int>) -> Double? {
-        Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+        // Whole numbers of up to 15 digits (NumericDates as Uitsmijter and we write them) are
+        // exact in a Double: convert them without strtod and its temporary string.
+        var position = range.lowerBound
+        let negative = position < range.upperBound && bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        if range.upperBound - position <= 15 {
+            var value: Int64 = 0
+            var whole = position < range.upperBound
+            while position < range.upperBound {
+                let digit = bytes[position] &- UInt8(ascii: "0")
+                guard digit <= 9 else { whole = false; break }
+                value = value * 10 + Int64(digit)
+                position += 1
+            }
+            if whole { return negative ? -Double(value) : Double(value) }
+        }
+        return Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self))
     }
 
     /// Reads a number value, or `nil` if the value at the cursor is anything else or malformed.
