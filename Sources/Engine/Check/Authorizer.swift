@@ -205,9 +205,25 @@ public final class Authorizer: Sendable {
 
     /// XHR and API calls cannot follow a redirect to a login page (SPEC §4.1 step 5).
     static func isInteractive(_ headers: Headers) -> Bool {
-        if let requestedWith = headers[.xRequestedWith], requestedWith.lowercased() == "xmlhttprequest" { return false }
-        guard let accept = headers[.accept] else { return true }
-        return accept.contains("text/html") || accept.contains("*/*")
+        if let requestedWith = headers.valueBytes(.xRequestedWith),
+           OriginalRequest.equalsIgnoringCase(OriginalRequest.trimmed(requestedWith), "xmlhttprequest") {
+            return false
+        }
+        guard let accept = headers.valueBytes(.accept) else { return true }
+        return contains(accept, "text/html") || contains(accept, "*/*")
+    }
+
+    /// Whether `bytes` contain `needle` (case-sensitive, as media types are written).
+    private static func contains(_ bytes: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard let first = needle.first, bytes.count >= needle.count else { return false }
+            var start = bytes.startIndex
+            while start <= bytes.endIndex - needle.count {
+                if bytes[start] == first && bytes[start..<(start + needle.count)].elementsEqual(needle) { return true }
+                start += 1
+            }
+            return false
+        }
     }
 
     /// `Authorization: Bearer <token>` of the original request.
