@@ -66,8 +66,6 @@ struct Serve {
             return 1
         }
 
-        let state = ServiceState()
-        state.tenantsLoaded.store(true, ordering: .relaxed)
         let providers = ProviderPool(workers: options.providerWorkers, queueCapacity: 64) {
             ProviderRuntime(fetcher: HTTPFetcher()) { entry in
                 switch entry.level {
@@ -84,10 +82,10 @@ struct Serve {
         let logins = LoginEndpoint(store: store, providers: providers, limiter: BruteForceLimiter(),
                                    scriptTimeout: .milliseconds(Int64(options.scriptTimeoutSeconds * 1000)),
                                    logger: logger, metrics: metrics)
-        let router = Router(state: state, store: store, checks: checks, logins: logins, metrics: metrics)
+        let router = Router(loops: shared, store: store, checks: checks, logins: logins, metrics: metrics)
         let workers = options.workers > 0 ? options.workers : ProcessEnvironment.processorCount
         let server = Server(signals: signals, listeners: listeners, settings: settings, workers: workers, handler: router,
-                            state: state, shared: shared, logger: logger, watch: DirectoryWatch(path: options.tenantsDirectory)) {
+                            shared: shared, logger: logger, watch: DirectoryWatch(path: options.tenantsDirectory)) {
             reload(store, logger: logger)
         }
         return server.run()

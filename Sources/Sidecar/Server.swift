@@ -9,7 +9,6 @@ final class Server {
     private let settings: LoopSettings
     private let workers: Int
     private let handler: any RequestHandler
-    private let state: ServiceState
     private let logger: Logger
     /// Called on SIGHUP and on tenant directory changes; returns a short status line.
     private let reload: () -> String?
@@ -23,7 +22,7 @@ final class Server {
     private let signals: Int32
 
     init(signals: Int32, listeners: [Listener], settings: LoopSettings, workers: Int, handler: any RequestHandler,
-         state: ServiceState, shared: LoopGroupState, logger: Logger, watch: DirectoryWatch?,
+         shared: LoopGroupState, logger: Logger, watch: DirectoryWatch?,
          reload: @escaping () -> String?) {
         self.shared = shared
         self.signals = signals
@@ -32,7 +31,6 @@ final class Server {
         self.settings = settings
         self.workers = workers
         self.handler = handler
-        self.state = state
         self.logger = logger
         self.reload = reload
     }
@@ -105,7 +103,6 @@ final class Server {
         }
 
         SystemdActivation.notify("STOPPING=1\nSTATUS=draining")
-        state.draining.store(true, ordering: .relaxed)
         shared.draining.store(true, ordering: .releasing)
         for loop in loops { loop.wake() }
         // New connections are refused at once rather than queued for a process that is leaving.

@@ -14,13 +14,6 @@ public struct OriginalRequest: Sendable, Equatable {
     public var uri: String
     public var method: String
 
-    public init(proto: String, host: String, uri: String, method: String) {
-        self.proto = proto
-        self.host = host
-        self.uri = uri
-        self.method = method
-    }
-
     public init(headers: Headers, trustsForwardedHeaders trusted: Bool, secureByDefault: Bool) {
         // Read in place, byte by byte: this runs on every check.
         func forwarded(_ name: HeaderName) -> ArraySlice<UInt8>? {
@@ -28,9 +21,10 @@ public struct OriginalRequest: Sendable, Equatable {
             // A proxy chain may append: "https, http". The first hop is the browser's.
             return Self.trimmed(value.prefix { $0 != UInt8(ascii: ",") })
         }
-        if let proto = forwarded(.xForwardedProto), Self.equalsIgnoringCase(proto, "https") {
+        let proto = forwarded(.xForwardedProto)
+        if let proto, Self.equalsIgnoringCase(proto, "https") {
             self.proto = "https"
-        } else if let proto = forwarded(.xForwardedProto), Self.equalsIgnoringCase(proto, "http") {
+        } else if let proto, Self.equalsIgnoringCase(proto, "http") {
             self.proto = "http"
         } else {
             self.proto = secureByDefault ? "https" : "http"

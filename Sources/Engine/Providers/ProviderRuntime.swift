@@ -40,18 +40,11 @@ public final class ProviderRuntime {
             argument.setProperty("tenant", Self.tenantObject(tenant, in: context))
             return argument
         }
-        switch started {
-        case .failure(let failure):
-            return .failed(failure)
-        case .success(let (run, instance)):
-            let read = enter(run, deadline: deadline) { () throws(ProviderFailure) in
-                try self.loginResult(of: instance.value, run: run, deadline: deadline)
-            }
-            switch read {
-            case .success(let outcome)?: return outcome
-            case .failure(let failure)?: return .failed(failure)
-            case nil: return .failed(.timeout)
-            }
+        switch read(started, deadline: deadline, { run, instance throws(ProviderFailure) in
+            try self.loginResult(of: instance, run: run, deadline: deadline)
+        }) {
+        case .success(let outcome): return outcome
+        case .failure(let failure): return .failed(failure)
         }
     }
 
@@ -65,22 +58,25 @@ public final class ProviderRuntime {
             argument.setProperty("tenant", Self.tenantObject(tenant, in: context))
             return argument
         }
+        switch read(started, deadline: deadline, { _, instance throws(ProviderFailure) -> Bool in
+            try self.javaScript(deadline) { () throws(JSException) in try instance.property("isValid").truthy }
+        }) {
+        case .success(let valid): return valid ? .valid : .invalid
+        case .failure(let failure): return .failed(failure)
+        }
+    }
+
+    /// Reads the committed provider's result under the remaining time; a run that did not
+    /// start, or that the time limit stopped, is a failure.
+    private func read<T>(_ started: Result<(ProviderRun, JSPinnedValue), ProviderFailure>,
+                         deadline: ContinuousClock.Instant,
+                         _ body: (ProviderRun, JSValueHandle) throws(ProviderFailure) -> T) -> Result<T, ProviderFailure> {
         switch started {
         case .failure(let failure):
-            return .failed(failure)
+            return .failure(failure)
         case .success(let (run, instance)):
-            let read = enter(run, deadline: deadline) { () throws(ProviderFailure) -> Bool in
-                do throws(JSException) {
-                    return try instance.value.property("isValid").truthy
-                } catch {
-                    throw self.failure(error, deadline: deadline)
-                }
-            }
-            switch read {
-            case .success(let valid)?: return valid ? .valid : .invalid
-            case .failure(let failure)?: return .failed(failure)
-            case nil: return .failed(.timeout)
-            }
+            return enter(run, deadline: deadline) { () throws(ProviderFailure) in try body(run, instance.value) }
+                ?? .failure(.timeout)
         }
     }
 

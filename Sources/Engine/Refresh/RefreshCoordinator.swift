@@ -68,8 +68,6 @@ public final class RefreshCoordinator: Sendable {
         for waiter in waiters { waiter(outcome) }
     }
 
-    var count: Int { entries.withLock { $0.count } }
-
     /// Drops expired outcomes; when still full, drops half of the finished ones. Running
     /// refreshes are kept: their waiters must be answered.
     private static func evict(_ entries: inout [String: Entry], now: Double, window: Double, capacity: Int) {

@@ -3,7 +3,8 @@ import Protocol
 
 /// Maps paths to endpoints. A `metrics` listener serves only `/metrics` and `/health*`.
 struct Router: RequestHandler {
-    let state: ServiceState
+    /// Serving starts only once tenants are loaded, so readiness is "not draining".
+    let loops: LoopGroupState
     let store: ConfigurationStore
     let checks: CheckEndpoint
     let logins: LoginEndpoint
@@ -15,7 +16,7 @@ struct Router: RequestHandler {
         case "/health":
             return .respond(.text(200, "OK\n"))
         case "/health/ready":
-            return .respond(state.isReady ? .text(200, "ready\n") : .text(503, "not ready\n"))
+            return .respond(loops.draining.load(ordering: .relaxed) ? .text(503, "not ready\n") : .text(200, "ready\n"))
         case "/metrics":
             // Text format 0.0.4 whatever the Accept header (fix: Uitsmijter answers 406).
             return .respond(Response(status: 200, headers: [("Content-Type", MetricsRegistry.contentType),
